@@ -1,0 +1,32 @@
+"""What the home page shows: the newest of each kind of content, each list one query."""
+
+from methodology.models import MethodologyPage, ToolPage
+from news.models import NewsPage, PeriodReportPage, VideoPage
+from portal.models import ProjectPage
+
+HOME_LIST_SIZE = 4
+
+
+def home_listings():
+    return {
+        "latest_news": NewsPage.objects.live()
+        .public()
+        .select_related("category")
+        .order_by("-published_at")[:HOME_LIST_SIZE],
+        "latest_reports": PeriodReportPage.objects.live()
+        .public()
+        .order_by("-period_end")[:HOME_LIST_SIZE],
+        "methodologies": MethodologyPage.objects.live()
+        .public()
+        .select_related("kind")
+        .order_by("-last_reviewed")[:HOME_LIST_SIZE],
+        "tools": ToolPage.objects.live().public().order_by("title")[:HOME_LIST_SIZE],
+        "videos": VideoPage.objects.live()
+        .public()
+        .select_related("poster")
+        .order_by("-first_published_at")[:HOME_LIST_SIZE],
+        "projects": ProjectPage.objects.live()
+        .public()
+        .select_related("implementing_organisation")
+        .order_by("-start_date")[:HOME_LIST_SIZE],
+    }

@@ -1,0 +1,32 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+
+from portal.blocks import RICH_TEXT_FEATURES
+from portal.models import BasePage
+
+
+class HomePage(BasePage):
+    intro = RichTextField(_("úvod"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "portal.ProjectIndexPage",
+        "portal.StandardPage",
+        "news.NewsIndexPage",
+        "news.VideoIndexPage",
+        "methodology.MethodologyIndexPage",
+        "methodology.ToolIndexPage",
+    ]
+
+    class Meta:
+        verbose_name = _("úvodní stránka")
+
+    def get_context(self, request, *args, **kwargs):
+        from home.listings import home_listings
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_listings())
+        return context

@@ -1,0 +1,292 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
+from portal.models import AttachedDocument, BasePage, SourceProjectMixin
+from portal.pagination import paginate
+
+
+class MethodologyKind(models.Model):
+    """Editable taxonomy: collision guardianship / Cochem practice, assisted contact, ..."""
+
+    name = models.CharField(_("název"), max_length=150, unique=True)
+    slug = models.SlugField(unique=True)
+    description = models.TextField(_("popis"), blank=True)
+
+    class Meta:
+        verbose_name = _("druh metodiky")
+        verbose_name_plural = _("druhy metodik")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Audience(models.TextChoices):
+    PUBLIC = "public", _("veřejnost")
+    STAFF = "staff", _("jen pracovníci OSPOD")
+
+
+class MethodologyIndexPage(BasePage):
+    intro = RichTextField(_("úvod"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["methodology.MethodologyPage"]
+
+    class Meta:
+        verbose_name = _("přehled metodik")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        methodologies = (
+            MethodologyPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("kind", "source_project")
+            .order_by("title")
+        )
+        context["methodologies_page"] = paginate(request, methodologies)
+        return context
+
+
+class MethodologyPage(SourceProjectMixin, BasePage):
+    kind = models.ForeignKey(
+        MethodologyKind,
+        verbose_name=_("druh metodiky"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="methodologies",
+    )
+    target_groups = ParentalManyToManyField(
+        "portal.TargetGroup", verbose_name=_("cílové skupiny"), blank=True
+    )
+    version = models.CharField(_("verze"), max_length=30, blank=True)
+    last_reviewed = models.DateField(_("naposledy revidováno"), null=True, blank=True)
+    audience = models.CharField(
+        _("určeno pro"), max_length=10, choices=Audience.choices, default=Audience.PUBLIC
+    )
+    pilot_participants = models.PositiveIntegerField(
+        _("ověřeno na počtu klientů"), null=True, blank=True
+    )
+    pilot_description = models.CharField(
+        _("pilotní ověření"),
+        max_length=255,
+        blank=True,
+        help_text=_("Např. „rodiče v rozvodovém procesu“"),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("obsah"), blank=True)
+    contact_person = models.ForeignKey(
+        "portal.Person",
+        verbose_name=_("kontaktní osoba"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("audience")]),
+                FieldPanel("target_groups"),
+                FieldRowPanel([FieldPanel("version"), FieldPanel("last_reviewed")]),
+                FieldPanel("source_project"),
+                FieldPanel("contact_person"),
+            ],
+            heading=_("Základní údaje"),
+        ),
+        FieldRowPanel(
+            [FieldPanel("pilot_participants"), FieldPanel("pilot_description")],
+            heading=_("Pilotní ověření"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("documents", heading=_("Dokumenty ke stažení"), label=_("dokument")),
+        InlinePanel("changes", heading=_("Historie změn"), label=_("změna")),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("pilot_description"),
+        index.RelatedFields("kind", [index.SearchField("name")]),
+        index.RelatedFields("target_groups", [index.SearchField("name")]),
+        index.FilterField("audience"),
+        index.FilterField("kind"),
+    ]
+
+    parent_page_types = ["methodology.MethodologyIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("metodika")
+        verbose_name_plural = _("metodiky")
+
+
+class MethodologyChange(Orderable):
+    page = ParentalKey(MethodologyPage, on_delete=models.CASCADE, related_name="changes")
+    date = models.DateField(_("datum"))
+    version = models.CharField(_("verze"), max_length=30, blank=True)
+    description = models.TextField(_("co se změnilo"))
+
+    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("version")]), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("změna metodiky")
+
+
+class MethodologyDocument(AttachedDocument):
+    page = ParentalKey(MethodologyPage, on_delete=models.CASCADE, related_name="documents")
+
+
+class ValidationStage(models.TextChoices):
+    """idea -> prototype (made at one OSPOD) -> tested (at more) -> validated (nationwide)."""
+
+    IDEA = "idea", _("nápad")
+    PROTOTYPE = "prototype", _("prototyp")
+    TESTED = "tested", _("otestováno")
+    VALIDATED = "validated", _("validováno")
+
+
+STAGE_ORDER = [stage.value for stage in ValidationStage]
+
+
+class ToolIndexPage(BasePage):
+    intro = RichTextField(_("úvod"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["methodology.ToolPage"]
+
+    class Meta:
+        verbose_name = _("přehled nástrojů a prototypů")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        tools = (
+            ToolPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("source_project")
+            .order_by("title")
+        )
+        context["tools_page"] = paginate(request, tools)
+        return context
+
+
+class ToolPage(SourceProjectMixin, BasePage):
+    """A validated tool or prototype; its stage follows the newest entry of its history."""
+
+    class Kind(models.TextChoices):
+        TOOL = "tool", _("nástroj")
+        PROCESS = "process", _("postup")
+        TEAM_RITUAL = "team_ritual", _("týmový rituál")
+        ROLE = "role", _("role")
+
+    tool_kind = models.CharField(_("druh"), max_length=20, choices=Kind.choices, default=Kind.TOOL)
+    validation_stage = models.CharField(
+        _("stupeň ověření"),
+        max_length=12,
+        choices=ValidationStage.choices,
+        default=ValidationStage.IDEA,
+        editable=False,
+    )
+    target_groups = ParentalManyToManyField(
+        "portal.TargetGroup", verbose_name=_("cílové skupiny"), blank=True
+    )
+    how_to_use = StreamField(BodyBlock(), verbose_name=_("jak nástroj použít"), blank=True)
+    contact_person = models.ForeignKey(
+        "portal.Person",
+        verbose_name=_("kontaktní osoba"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("tool_kind"),
+                FieldPanel("target_groups"),
+                FieldPanel("source_project"),
+                FieldPanel("contact_person"),
+            ],
+            heading=_("Základní údaje"),
+        ),
+        InlinePanel(
+            "stage_changes",
+            heading=_("Průběh ověřování"),
+            label=_("krok"),
+            help_text=_("Stupeň ověření nástroje se řídí nejnovějším krokem."),
+        ),
+        FieldPanel("how_to_use"),
+        InlinePanel("documents", heading=_("Soubory ke stažení"), label=_("soubor")),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("how_to_use"),
+        index.RelatedFields("target_groups", [index.SearchField("name")]),
+        index.RelatedFields(
+            "stage_changes",
+            [index.RelatedFields("municipality", [index.SearchField("name")])],
+        ),
+        index.FilterField("validation_stage"),
+    ]
+
+    parent_page_types = ["methodology.ToolIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("nástroj nebo prototyp")
+        verbose_name_plural = _("nástroje a prototypy")
+
+    def save(self, *args, **kwargs):
+        self.validation_stage = self.current_stage()
+        super().save(*args, **kwargs)
+
+    def current_stage(self):
+        changes = sorted(self.stage_changes.all(), key=lambda change: change.date)
+        return changes[-1].stage if changes else ValidationStage.IDEA
+
+    def stage_progress(self):
+        """Each stage with whether the tool has reached it, for the progression display."""
+        reached = STAGE_ORDER.index(self.validation_stage)
+        return [
+            {"stage": stage, "reached": index <= reached, "current": index == reached}
+            for index, stage in enumerate(ValidationStage)
+        ]
+
+
+class ToolStageChange(Orderable):
+    page = ParentalKey(ToolPage, on_delete=models.CASCADE, related_name="stage_changes")
+    stage = models.CharField(_("stupeň"), max_length=12, choices=ValidationStage.choices)
+    date = models.DateField(_("datum"))
+    municipality = models.ForeignKey(
+        "portal.Municipality",
+        verbose_name=_("pracoviště OSPOD (ORP)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.TextField(_("poznámka"), blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("stage"), FieldPanel("date"), FieldPanel("municipality")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("krok ověřování")
+
+
+class ToolDocument(AttachedDocument):
+    page = ParentalKey(ToolPage, on_delete=models.CASCADE, related_name="documents")

@@ -1,0 +1,322 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
+from portal.models import AttachedDocument, BasePage, SourceProjectMixin
+from portal.pagination import paginate
+
+
+class NewsCategory(models.Model):
+    name = models.CharField(_("název"), max_length=80, unique=True)
+    slug = models.SlugField(unique=True)
+
+    class Meta:
+        verbose_name = _("kategorie aktualit")
+        verbose_name_plural = _("kategorie aktualit")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsIndexPage(BasePage):
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+
+    class Meta:
+        verbose_name = _("přehled aktualit")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        news = (
+            NewsPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("category", "listing_image")
+            .order_by("-published_at")
+        )
+        context["news_page"] = paginate(request, news)
+        return context
+
+
+class NewsPage(BasePage):
+    """A news item; with the event facts filled in it is also an event report."""
+
+    published_at = models.DateTimeField(_("vydáno"), default=timezone.now)
+    category = models.ForeignKey(
+        NewsCategory,
+        verbose_name=_("kategorie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news",
+    )
+    related_projects = ParentalManyToManyField(
+        "portal.ProjectPage", verbose_name=_("související projekty"), blank=True
+    )
+    author = models.ForeignKey(
+        "portal.Person",
+        verbose_name=_("autor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    author_organisation = models.ForeignKey(
+        "portal.Organisation",
+        verbose_name=_("za organizaci"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Podpis organizace, když článek nepodepisuje jednotlivec."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("text"), blank=True)
+    event_date = models.DateField(_("datum akce"), null=True, blank=True)
+    event_venue = models.CharField(_("místo konání"), max_length=255, blank=True)
+    event_municipality = models.ForeignKey(
+        "portal.Municipality",
+        verbose_name=_("obec"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    participant_count = models.PositiveIntegerField(_("počet účastníků"), null=True, blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("published_at"), FieldPanel("category")]),
+        FieldPanel("related_projects"),
+        FieldRowPanel([FieldPanel("author"), FieldPanel("author_organisation")]),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("event_date"), FieldPanel("participant_count")]),
+                FieldRowPanel([FieldPanel("event_venue"), FieldPanel("event_municipality")]),
+                InlinePanel("event_topics", label=_("téma programu")),
+            ],
+            heading=_("Akce (jen u zprávy z akce)"),
+            classname="collapsed",
+        ),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("event_venue"),
+        index.RelatedFields("category", [index.SearchField("name")]),
+        index.RelatedFields("event_municipality", [index.SearchField("name")]),
+        index.RelatedFields("event_topics", [index.SearchField("name")]),
+        index.FilterField("published_at"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("aktualita")
+        verbose_name_plural = _("aktuality")
+
+    @property
+    def is_event_report(self):
+        return self.event_date is not None
+
+    @property
+    def funding_project(self):
+        return self.related_projects.first()
+
+    def clean(self):
+        super().clean()
+        has_event_facts = self.participant_count is not None or self.event_venue
+        if has_event_facts and not self.event_date:
+            raise ValidationError({"event_date": _("U zprávy z akce vyplňte datum akce.")})
+
+
+class EventTopic(Orderable):
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="event_topics")
+    name = models.CharField(_("téma"), max_length=255)
+
+    panels = [FieldPanel("name")]
+
+
+class PeriodReportPage(BasePage):
+    """A report on one monitoring period of a project; lives under its project."""
+
+    period_number = models.PositiveSmallIntegerField(_("číslo období"))
+    period_start = models.DateField(_("období od"))
+    period_end = models.DateField(_("období do"))
+    prepared_by = models.CharField(
+        _("zpracoval"), max_length=255, default=_("odborný tým projektu")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("text zprávy"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel(
+            [FieldPanel("period_number"), FieldPanel("period_start"), FieldPanel("period_end")],
+            heading=_("Období"),
+        ),
+        FieldPanel("prepared_by"),
+        FieldPanel("body"),
+        InlinePanel("figures", heading=_("Čísla za období"), label=_("údaj")),
+        InlinePanel("documents", heading=_("Přílohy"), label=_("příloha")),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.RelatedFields("figures", [index.SearchField("label")]),
+        index.FilterField("period_end"),
+    ]
+
+    parent_page_types = ["portal.ProjectPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("zpráva za období")
+        verbose_name_plural = _("zprávy za období")
+
+    @property
+    def project(self):
+        return self.get_parent().specific
+
+    @property
+    def funding_project(self):
+        return self.project
+
+    def clean(self):
+        super().clean()
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("Konec období musí být po jeho začátku.")})
+
+
+class PeriodFigure(Orderable):
+    """A figure of the period, e.g. 32 hours of training or 15 people supported."""
+
+    page = ParentalKey(PeriodReportPage, on_delete=models.CASCADE, related_name="figures")
+    label = models.CharField(_("popis"), max_length=255)
+    value = models.DecimalField(_("hodnota"), max_digits=12, decimal_places=2)
+    unit = models.CharField(_("jednotka"), max_length=60, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("value"), FieldPanel("unit")]), FieldPanel("label")]
+
+
+class PeriodReportDocument(AttachedDocument):
+    page = ParentalKey(PeriodReportPage, on_delete=models.CASCADE, related_name="documents")
+
+
+class VideoIndexPage(BasePage):
+    intro = RichTextField(_("úvod"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.VideoPage"]
+
+    class Meta:
+        verbose_name = _("přehled videí")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        videos = (
+            VideoPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("poster", "municipality")
+            .order_by("-first_published_at")
+        )
+        context["videos_page"] = paginate(request, videos)
+        return context
+
+
+class VideoPage(SourceProjectMixin, BasePage):
+    """An educational spot: an uploaded file or an embed, always with a transcript."""
+
+    video_file = models.ForeignKey(
+        "portal.PortalDocument",
+        verbose_name=_("soubor videa (MP4/WebM)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    embed_url = models.URLField(
+        _("adresa videa u poskytovatele"), blank=True, help_text=_("Např. odkaz na YouTube.")
+    )
+    captions = models.ForeignKey(
+        "portal.PortalDocument",
+        verbose_name=_("titulky (WebVTT)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    poster = models.ForeignKey(
+        "portal.PortalImage",
+        verbose_name=_("náhled"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    transcript = RichTextField(_("přepis"), features=RICH_TEXT_FEATURES, blank=True)
+    duration_seconds = models.PositiveIntegerField(_("délka (s)"), null=True, blank=True)
+    audience = models.CharField(
+        _("pro koho"), max_length=255, blank=True, help_text=_("Např. rodiče, klienti OSPOD")
+    )
+    municipality = models.ForeignKey(
+        "portal.Municipality",
+        verbose_name=_("místo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("video_file"),
+                FieldPanel("embed_url"),
+                FieldPanel("captions"),
+                FieldPanel("poster"),
+                FieldPanel("duration_seconds"),
+            ],
+            heading=_("Video"),
+        ),
+        FieldPanel("transcript"),
+        FieldRowPanel([FieldPanel("audience"), FieldPanel("municipality")]),
+        FieldPanel("source_project"),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("transcript"),
+        index.SearchField("audience"),
+        index.RelatedFields("municipality", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["news.VideoIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("video")
+        verbose_name_plural = _("videa")
+
+    def clean(self):
+        super().clean()
+        if self.video_file and self.embed_url:
+            raise ValidationError(
+                {"embed_url": _("Vyberte buď nahraný soubor, nebo adresu videa, ne obojí.")}
+            )
+
+    @property
+    def duration_display(self):
+        if self.duration_seconds is None:
+            return ""
+        minutes, seconds = divmod(self.duration_seconds, 60)
+        return f"{minutes}:{seconds:02d}"

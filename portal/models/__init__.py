@@ -1,0 +1,48 @@
+from .base import AttachedDocument, BasePage, SourceProjectMixin, StandardPage
+from .media import PortalDocument, PortalImage, PortalRendition
+from .projects import (
+    ProjectDocument,
+    ProjectIndexPage,
+    ProjectPage,
+    ProjectPartner,
+    ResultIndicator,
+    SupportedService,
+    TargetIndicator,
+)
+from .settings import PortalSettings
+from .taxonomy import (
+    FundingProgramme,
+    Municipality,
+    Organisation,
+    PageTopic,
+    Person,
+    Region,
+    TargetGroup,
+    Topic,
+)
+
+__all__ = [
+    "AttachedDocument",
+    "BasePage",
+    "FundingProgramme",
+    "Municipality",
+    "Organisation",
+    "PageTopic",
+    "Person",
+    "PortalDocument",
+    "PortalImage",
+    "PortalRendition",
+    "PortalSettings",
+    "ProjectDocument",
+    "ProjectIndexPage",
+    "ProjectPage",
+    "ProjectPartner",
+    "Region",
+    "ResultIndicator",
+    "SourceProjectMixin",
+    "StandardPage",
+    "SupportedService",
+    "TargetGroup",
+    "TargetIndicator",
+    "Topic",
+]

@@ -1,0 +1,56 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import Document as WagtailDocument
+from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.images.models import Image as WagtailImage
+from wagtail.search import index
+
+
+class PortalImage(AbstractImage):
+    credit = models.CharField(_("autor / zdroj"), max_length=255, blank=True)
+
+    admin_form_fields = WagtailImage.admin_form_fields + ("credit",)
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("obrázek")
+        verbose_name_plural = _("obrázky")
+
+
+class PortalRendition(AbstractRendition):
+    image = models.ForeignKey(PortalImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class PortalDocument(AbstractDocument):
+    """A downloadable file; its text is extracted so that search can look inside it."""
+
+    description = models.TextField(_("popis"), blank=True)
+    region = models.ForeignKey(
+        "portal.Region",
+        verbose_name=_("kraj"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="documents",
+        help_text=_("Vyplňte u dokumentů, které se týkají jednoho kraje."),
+    )
+    published_on = models.DateField(_("datum vydání"), null=True, blank=True)
+    extracted_text = models.TextField(_("text dokumentu"), blank=True, editable=False)
+
+    admin_form_fields = WagtailDocument.admin_form_fields + (
+        "description",
+        "region",
+        "published_on",
+    )
+    search_fields = AbstractDocument.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("extracted_text"),
+        index.FilterField("region"),
+    ]
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("dokument")
+        verbose_name_plural = _("dokumenty")

@@ -1,0 +1,279 @@
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from portal.blocks import RICH_TEXT_FEATURES, ProjectBodyBlock
+
+from .base import AttachedDocument, BasePage
+
+# OP Zaměstnanost numbers as projects print them, e.g. CZ.03.2.63/0.0/0.0/19_098/0015128;
+# older calls write "0.0./" and some a call letter ("2.X") instead of the number.
+validate_registration_number = RegexValidator(
+    r"^CZ\.\d{2}\.\d{1,2}\.(?:\d{1,3}|X)/\d\.\d/\d\.\d\.?/\d{2}_\d{3}/\d{7}$",
+    _("Registrační číslo má tvar CZ.03.2.63/0.0/0.0/19_098/0015128."),
+)
+
+
+class ProjectIndexPage(BasePage):
+    intro = RichTextField(_("úvod"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["portal.ProjectPage"]
+
+    class Meta:
+        verbose_name = _("přehled projektů")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["projects"] = (
+            ProjectPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("implementing_organisation", "listing_image")
+            .order_by("-start_date")
+        )
+        return context
+
+
+class ProjectPage(BasePage):
+    registration_number = models.CharField(
+        _("registrační číslo"),
+        max_length=60,
+        blank=True,
+        validators=[validate_registration_number],
+    )
+    implementing_organisation = models.ForeignKey(
+        "portal.Organisation",
+        verbose_name=_("realizátor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="implemented_projects",
+    )
+    commissioned_by = models.ForeignKey(
+        "portal.Organisation",
+        verbose_name=_("zadavatel"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="commissioned_projects",
+        help_text=_("Např. ministerstvo, pro které realizátor projekt zpracoval."),
+    )
+    funding_programmes = ParentalManyToManyField(
+        "portal.FundingProgramme", verbose_name=_("operační programy"), blank=True
+    )
+    funding_sentence = models.TextField(
+        _("věta o financování"),
+        blank=True,
+        help_text=_("Např. „Projekt je spolufinancován z OP Zaměstnanost …“"),
+    )
+    start_date = models.DateField(_("zahájení"), null=True, blank=True)
+    end_date = models.DateField(_("ukončení"), null=True, blank=True)
+    regions = ParentalManyToManyField("portal.Region", verbose_name=_("kraje"), blank=True)
+    municipalities = ParentalManyToManyField(
+        "portal.Municipality", verbose_name=_("obce a ORP"), blank=True
+    )
+    problem = RichTextField(_("řešený problém"), features=RICH_TEXT_FEATURES, blank=True)
+    goals = RichTextField(_("cíle projektu"), features=RICH_TEXT_FEATURES, blank=True)
+    body = StreamField(ProjectBodyBlock(), verbose_name=_("o projektu"), blank=True)
+    contact_person = models.ForeignKey(
+        "portal.Person",
+        verbose_name=_("kontaktní osoba"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_number"),
+                FieldPanel("implementing_organisation"),
+                FieldPanel("commissioned_by"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("regions"),
+                FieldPanel("municipalities"),
+                FieldPanel("contact_person"),
+            ],
+            heading=_("Základní údaje"),
+        ),
+        InlinePanel("partners", heading=_("Partneři"), label=_("partner")),
+        MultiFieldPanel(
+            [FieldPanel("funding_programmes"), FieldPanel("funding_sentence")],
+            heading=_("Financování"),
+        ),
+        FieldPanel("problem"),
+        FieldPanel("goals"),
+        InlinePanel("target_indicators", heading=_("Cílové hodnoty"), label=_("ukazatel")),
+        InlinePanel("result_indicators", heading=_("Výsledky"), label=_("výsledek")),
+        InlinePanel("services", heading=_("Podporované služby"), label=_("služba")),
+        FieldPanel("body"),
+        InlinePanel("documents", heading=_("Dokumenty"), label=_("dokument")),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("registration_number"),
+        index.SearchField("problem"),
+        index.SearchField("goals"),
+        index.SearchField("body"),
+        index.RelatedFields("implementing_organisation", [index.SearchField("name")]),
+        index.RelatedFields("municipalities", [index.SearchField("name")]),
+        index.RelatedFields("regions", [index.SearchField("name")]),
+        index.RelatedFields(
+            "partners",
+            [index.RelatedFields("organisation", [index.SearchField("name")])],
+        ),
+        index.FilterField("start_date"),
+    ]
+
+    parent_page_types = ["portal.ProjectIndexPage"]
+    subpage_types = ["news.PeriodReportPage"]
+
+    class Meta:
+        verbose_name = _("projekt")
+        verbose_name_plural = _("projekty")
+
+    @property
+    def funding_project(self):
+        return self
+
+    def period_reports(self):
+        from news.models import PeriodReportPage
+
+        return PeriodReportPage.objects.child_of(self).live().public().order_by("-period_number")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["period_reports"] = self.period_reports()
+        return context
+
+
+class ProjectPartner(Orderable):
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        "portal.Organisation",
+        verbose_name=_("organizace"),
+        on_delete=models.CASCADE,
+        related_name="partnerships",
+    )
+    role = models.CharField(_("role v projektu"), max_length=255, blank=True)
+
+    panels = [FieldPanel("organisation"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner projektu")
+
+    @property
+    def name(self):
+        return self.organisation.name
+
+
+class TargetIndicator(Orderable):
+    """What the project promised: planned value, and what it achieved."""
+
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="target_indicators")
+    label = models.CharField(_("ukazatel"), max_length=255)
+    planned_value = models.DecimalField(_("plánovaná hodnota"), max_digits=12, decimal_places=2)
+    is_minimum = models.BooleanField(
+        _("nejméně"), default=False, help_text=_("Plán zní „minimálně“ (≥).")
+    )
+    unit = models.CharField(_("jednotka"), max_length=60, blank=True)
+    achieved_value = models.DecimalField(
+        _("dosažená hodnota"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+
+    panels = [
+        FieldPanel("label"),
+        FieldRowPanel(
+            [
+                FieldPanel("planned_value"),
+                FieldPanel("is_minimum"),
+                FieldPanel("unit"),
+                FieldPanel("achieved_value"),
+            ]
+        ),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("cílová hodnota")
+
+    @property
+    def is_met(self):
+        if self.achieved_value is None:
+            return None
+        return self.achieved_value >= self.planned_value
+
+
+class ResultIndicator(Orderable):
+    """A measured result: a before/after pair, or a change stated on its own (+11 %, 2×)."""
+
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="result_indicators")
+    label = models.CharField(_("ukazatel"), max_length=255)
+    value_before = models.DecimalField(
+        _("před"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    value_after = models.DecimalField(
+        _("po"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    unit = models.CharField(_("jednotka"), max_length=60, blank=True)
+    change_label = models.CharField(
+        _("změna"),
+        max_length=40,
+        blank=True,
+        help_text=_("Když chybí hodnoty před/po, např. „+11 %“, „2×“ nebo „62 %“."),
+    )
+    source = models.CharField(_("zdroj"), max_length=255, blank=True)
+    note = models.TextField(_("poznámka"), blank=True)
+
+    panels = [
+        FieldPanel("label"),
+        FieldRowPanel([FieldPanel("value_before"), FieldPanel("value_after"), FieldPanel("unit")]),
+        FieldPanel("change_label"),
+        FieldPanel("source"),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("výsledek")
+
+    def clean(self):
+        has_pair = self.value_before is not None and self.value_after is not None
+        if not has_pair and not self.change_label:
+            raise ValidationError(_("Vyplňte hodnoty před a po, nebo změnu (např. „+11 %“)."))
+
+    @property
+    def has_pair(self):
+        return self.value_before is not None and self.value_after is not None
+
+    @property
+    def percent_change(self):
+        if not self.has_pair or not self.value_before:
+            return None
+        change = (self.value_after - self.value_before) / self.value_before * 100
+        return change.quantize(Decimal("1"))
+
+
+class SupportedService(Orderable):
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="services")
+    name = models.CharField(_("služba"), max_length=255)
+    description = models.TextField(_("popis"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("podporovaná služba")
+
+
+class ProjectDocument(AttachedDocument):
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="documents")
