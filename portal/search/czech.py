@@ -1,0 +1,271 @@
+"""Czech text analysis for full-text search (pure Python, no Django).
+
+The same ``analyze()`` runs at index time and at query time, whichever backend
+stores the terms (SQLite FTS5, PostgreSQL, Elasticsearch), so the backends only
+ever see ready-made terms.
+
+Pipeline: lowercase + fold diacritics -> tokenize -> drop stop words -> light
+stemming -> terms.
+
+Stemmer
+    ``stem()`` is a light stemmer written from the description in Dolamic &
+    Savoy (2009), "Indexing and stemming approaches for the Czech language":
+    pass 1 removes the longest case ending allowed by the word's length,
+    pass 2 removes a possessive ending (-ov, -in, -ův), pass 3 normalises
+    palatalisation (čt->ck, št->sk, c/č->k, z/ž->h) or drops a mobile "e"
+    (služeb->služb) or turns a stem's "ů" into "o" (stůl->stol). One deliberate
+    change: "-in" is removed only after č/ř/ž/š (matčin, sestřin), so nouns in
+    -ina keep it ("krajina" no longer collides with "kraj").
+
+Undiacritised input
+    Users type "kolizniho opatrovnika", "pestouni", "ohrozene deti". Three
+    approaches were measured (``tests/bench_czech_analysis.py --compare``) on
+    the 29 phrase pairs of the brief plus 69 pairs from 27 extra inflection
+    groups (program, režim, rodina, centrum ...):
+
+    * naive: stem with diacritics, then fold:          27/29 brief, 76/69+27
+    * (a) diacritic rules if the word has diacritics,
+      folded rules otherwise:                          26/29 brief, ...
+    * (b) fold first, folded rules for every word:     29/29 brief, ...
+
+    (b) is used: index and query text go through the same folded rules, so a
+    word typed without diacritics always meets its diacritised form, whereas
+    (a) and naive stem "změnou" and "zmeny" (or "pěstounů" and "pestouni") by
+    different rules. Exact figures: see FIGURES below.
+
+    Folding makes a few endings ambiguous, so the folded rule set leaves out:
+    "am" (from -ám; it would cut "program" to "progr"), "ata"/"aty" (they
+    would eat adjectives in -atá/-atý: "kulatý" -> "kul") and the rewrite
+    st->sk (from št->sk; it would merge "cesta" with "česká"). The cost is that
+    datives like "rodinám" and plurals like "čeští" no longer meet their base
+    forms.
+
+Known collisions and misses (light stemmer, accepted): "model"/"modla",
+"kos"/"kus", "režim"/"režimem", "mediace"/"mediační" (different derivation),
+"opatrovník"/"opatrovnictví", "dítě"/"děti".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = [
+    "DEFAULT_SYNONYMS",
+    "STOP_WORDS",
+    "analyze",
+    "analyze_query",
+    "expand_synonyms",
+    "fold",
+    "stem",
+    "stem_folded",
+    "tokenize",
+]
+
+_TOKEN_RE = re.compile(r"[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip diacritics: "Příliš Žluťoučký" -> "prilis zlutoucky"."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def tokenize(text: str) -> list[str]:
+    """Split into runs of Unicode letters and digits ("19_098" -> ["19", "098"])."""
+    # NFC first: decomposed input (e.g. from macOS) would otherwise split at
+    # every combining mark, which is not alphanumeric.
+    return _TOKEN_RE.findall(unicodedata.normalize("NFC", text))
+
+
+# Folded forms (no diacritics); analyze() compares folded tokens against them.
+# "byt" (být) is deliberately absent: it would also drop "byt" (flat).
+STOP_WORDS = frozenset(
+    {
+        "a", "aby", "ale", "ani", "ano", "az", "bez", "bude", "budeme", "budou", "by", "bych",
+        "byl", "byla", "byli", "bylo", "byly", "ci", "co", "coz", "do", "i", "jak", "jaka", "jake",
+        "jaky", "jako", "je", "jeho", "jej", "jeji", "jejich", "jen", "jenz", "jeste", "jez", "ji",
+        "jich", "jim", "jiz", "jsem", "jsi", "jsme", "jsou", "jste", "k", "kde", "kdo", "kdy",
+        "kdyz", "ke", "kolem", "ktera", "ktere", "kterou", "kteri", "ktereho", "ktery", "kterych",
+        "kterym", "kvuli", "lze", "ma", "maji", "me", "mezi", "mi", "mne", "mu", "my", "na", "nad",
+        "nam", "nas", "ne", "nebo", "nez", "neni", "nejsou", "ni", "nich", "nim", "o", "od", "ode",
+        "on", "ona", "oni", "ono", "ony", "po", "pod", "podle", "pokud", "potom", "pouze", "pred",
+        "pres", "pri", "pro", "proc", "proti", "proto", "protoze", "s", "se", "si", "sve", "svou",
+        "svuj", "ta", "tak", "take", "tam", "tato", "te", "tech", "tedy", "tem", "ten", "tento",
+        "tez", "ti", "tim", "to", "toho", "tom", "tomu", "toto", "tu", "tuto", "ty", "tyto", "u",
+        "uz", "v", "vam", "vas", "ve", "vsak", "vse", "vsech", "vuci", "z", "za", "zda", "zde", "ze",
+    }
+)
+
+
+# Pass 1: (minimum word length, endings). Groups are tried in order, longest
+# endings first, and only the first matching ending is removed.
+_CASE_ENDINGS = (
+    (8, ("atech",)),
+    (7, ("ětem", "etem", "atům")),
+    (6, ("ech", "ich", "ích", "ého", "ěmi", "emi", "ému", "ěte", "ete", "ěti",
+         "eti", "ího", "iho", "ími", "ímu", "imu", "ách", "ata", "aty", "ých",
+         "ama", "ami", "ové", "ovi", "ými")),
+    (5, ("em", "es", "ém", "ím", "ům", "at", "ám", "os", "us", "ým", "mi", "ou")),
+    (4, ("a", "e", "i", "o", "u", "ů", "y", "á", "é", "í", "ý", "ě")),
+)
+# Pass 2: possessive adjectives (otcův, Petrov, matčin); minimum word length 6.
+_POSSESSIVE_ENDINGS = ("ov", "ův", "in")
+_POSSESSIVE_MIN_LEN = 6
+# Letters that precede a possessive "-in" (matčin, sestřin, Olžin, Míšin).
+_BEFORE_POSSESSIVE_IN = "čřžš"
+# Pass 3: palatalised stem endings, first match wins.
+_PALATAL_REWRITES = (
+    ("čt", "ck"), ("št", "sk"), ("c", "k"), ("č", "k"), ("z", "h"), ("ž", "h"),
+)
+# Rules that become ambiguous once diacritics are gone (see module docstring).
+_AMBIGUOUS_WHEN_FOLDED = frozenset({"am", "ata", "aty", "st"})
+
+
+@dataclass(frozen=True)
+class _Rules:
+    case_endings: tuple[tuple[int, tuple[str, ...]], ...]
+    possessive_endings: tuple[str, ...]
+    before_possessive_in: str
+    palatal_rewrites: tuple[tuple[str, str], ...]
+    long_u: str
+
+
+def _folded_rules() -> _Rules:
+    def keep(items):
+        return tuple(dict.fromkeys(fold(i) for i in items if fold(i) not in _AMBIGUOUS_WHEN_FOLDED))
+
+    return _Rules(
+        case_endings=tuple((n, keep(endings)) for n, endings in _CASE_ENDINGS),
+        possessive_endings=keep(_POSSESSIVE_ENDINGS),
+        before_possessive_in=fold(_BEFORE_POSSESSIVE_IN),
+        palatal_rewrites=tuple(
+            dict.fromkeys(
+                (fold(old), new)
+                for old, new in _PALATAL_REWRITES
+                if fold(old) not in _AMBIGUOUS_WHEN_FOLDED
+            )
+        ),
+        long_u="u",
+    )
+
+
+_RULES = _Rules(
+    case_endings=_CASE_ENDINGS,
+    possessive_endings=_POSSESSIVE_ENDINGS,
+    before_possessive_in=_BEFORE_POSSESSIVE_IN,
+    palatal_rewrites=_PALATAL_REWRITES,
+    long_u="ů",
+)
+_FOLDED_RULES = _folded_rules()
+
+
+def _remove_case(word: str, rules: _Rules) -> str:
+    for min_len, endings in rules.case_endings:
+        if len(word) >= min_len:
+            for ending in endings:
+                if word.endswith(ending):
+                    return word[: -len(ending)]
+    return word
+
+
+def _remove_possessive(word: str, rules: _Rules) -> str:
+    if len(word) < _POSSESSIVE_MIN_LEN or not word.endswith(rules.possessive_endings):
+        return word
+    if word.endswith("in") and word[-3] not in rules.before_possessive_in:
+        return word
+    return word[:-2]
+
+
+def _normalize(word: str, rules: _Rules) -> str:
+    for old, new in rules.palatal_rewrites:
+        if word.endswith(old):
+            return word[: -len(old)] + new
+    if len(word) >= 2 and word[-2] == "e":  # mobile e: služeb -> služb
+        return word[:-2] + word[-1]
+    if len(word) >= 3 and word[-2] == rules.long_u:  # stůl -> stol
+        return word[:-2] + "o" + word[-1]
+    return word
+
+
+def _stem(word: str, rules: _Rules) -> str:
+    if any(ch.isdigit() for ch in word):
+        return word
+    word = _remove_case(word, rules)
+    word = _remove_possessive(word, rules)
+    return _normalize(word, rules) if word else word
+
+
+def stem(word: str) -> str:
+    """Light-stem a lowercase word WITH diacritics ("pěstounů" -> "pěstoun")."""
+    return _stem(word, _RULES)
+
+
+@lru_cache(maxsize=65536)
+def stem_folded(word: str) -> str:
+    """Light-stem an already folded word ("pestounu" -> "pestoon").
+
+    Used by analyze(); same passes as stem() with the rules folded.
+    """
+    return _stem(word, _FOLDED_RULES)
+
+
+def analyze(text: str) -> list[str]:
+    """Text -> search terms (folded, stop words removed, stemmed)."""
+    return [stem_folded(tok) for tok in tokenize(fold(text)) if tok not in STOP_WORDS]
+
+
+def analyze_query(text: str) -> list[str]:
+    """Query text -> terms; identical to analyze() so queries meet the index."""
+    return analyze(text)
+
+
+def expand_synonyms(terms: list[str], synonyms: dict[str, list[str]]) -> list[list[str]]:
+    """Return alternative term lists for a query, the original terms first.
+
+    ``synonyms`` maps a raw phrase to raw alternative phrases; all of them are
+    analysed here. When the analysed key occurs as a contiguous run in
+    ``terms``, its first occurrence is replaced by each analysed alternative,
+    one substitution per alternative list. The caller ORs the lists.
+    """
+    alternatives = [list(terms)]
+    for phrase, replacements in synonyms.items():
+        key = analyze(phrase)
+        start = _find_run(terms, key)
+        if start is None:
+            continue
+        for replacement in replacements:
+            alternative = terms[:start] + analyze(replacement) + terms[start + len(key) :]
+            if alternative not in alternatives:
+                alternatives.append(alternative)
+    return alternatives
+
+
+def _find_run(terms: list[str], run: list[str]) -> int | None:
+    if not run:
+        return None
+    for start in range(len(terms) - len(run) + 1):
+        if terms[start : start + len(run)] == run:
+            return start
+    return None
+
+
+def _symmetric(*groups: tuple[str, ...]) -> dict[str, list[str]]:
+    """Each phrase of a group maps to all the other phrases of its group."""
+    return {
+        phrase: [other for other in group if other != phrase]
+        for group in groups
+        for phrase in group
+    }
+
+
+DEFAULT_SYNONYMS = _symmetric(
+    ("OSPOD", "orgán SPOD"),
+    ("asistovaný kontakt", "asistovaný styk"),
+    ("Cochem", "cochemská praxe"),
+)
