@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from portal.search import czech  # noqa: E402
 
-VOCABULARY = """
+_VOCABULARY_TEXT = """
 kolizní kolizního kolizním opatrovník opatrovníka opatrovnictví asistovaný asistovaného
 kontakt kontaktu kontakty kontaktů pěstounská pěstounské péče péči pěstoun pěstouni pěstounů
 edukační spot spoty spotů Telč Telči Šlapanice Šlapanicích průvodce změnou změny evaluační
@@ -32,7 +32,8 @@ služeb služby ohrožené ohrožených děti dětí dítě dítěte supervize s
 náhradní rodinné program programu projekt projektu metodika metodiky zákon zákona
 a v na do z se s k o u po pro při za že je jsou byl bylo to ten která který které
 2024 19_098 OSPOD SPOD kolizniho opatrovnika pestounske peci ohrozene deti
-""".split()
+"""
+VOCABULARY = _VOCABULARY_TEXT.split()
 
 
 ENDINGS = ["", "a", "e", "i", "y", "ů", "ům", "em", "ech", "ích", "ého", "ými", "ovi", "ách"]

@@ -15,32 +15,41 @@ Stemmer
     palatalisation (čt->ck, št->sk, c/č->k, z/ž->h) or drops a mobile "e"
     (služeb->služb) or turns a stem's "ů" into "o" (stůl->stol). One deliberate
     change: "-in" is removed only after č/ř/ž/š (matčin, sestřin), so nouns in
-    -ina keep it ("krajina" no longer collides with "kraj").
+    -ina keep it ("krajina" no longer collides with "kraj"). ``stem()`` uses
+    the rules with diacritics; ``analyze()`` uses ``stem_folded()``, the same
+    passes with folded rules (see below).
 
 Undiacritised input
-    Users type "kolizniho opatrovnika", "pestouni", "ohrozene deti". Three
-    approaches were measured (``tests/bench_czech_analysis.py --compare``) on
-    the 29 phrase pairs of the brief plus 69 pairs from 27 extra inflection
-    groups (program, režim, rodina, centrum ...):
+    Users type "kolizniho opatrovnika", "pestouni", "ohrozene deti". Measured
+    with ``tests/bench_czech_analysis.py --compare`` on the 29 phrase pairs of
+    the brief, 96 pairs from 27 extra inflection groups (program, režim,
+    rodina, centrum, ...; partly undiacritised) and 11 unrelated word pairs:
 
-    * naive: stem with diacritics, then fold:          27/29 brief, 76/69+27
-    * (a) diacritic rules if the word has diacritics,
-      folded rules otherwise:                          26/29 brief, ...
-    * (b) fold first, folded rules for every word:     29/29 brief, ...
+    =========================================  =====  =====  ==========
+    approach                                   brief  extra  collisions
+    =========================================  =====  =====  ==========
+    naive: stem with diacritics, then fold     27/29  76/96  2/11
+    (a) diacritic rules for words that have
+        diacritics, folded rules otherwise     26/29  85/96  3/11
+    (b) fold first, folded rules for all       29/29  89/96  3/11
+    =========================================  =====  =====  ==========
 
     (b) is used: index and query text go through the same folded rules, so a
-    word typed without diacritics always meets its diacritised form, whereas
-    (a) and naive stem "změnou" and "zmeny" (or "pěstounů" and "pestouni") by
-    different rules. Exact figures: see FIGURES below.
+    word typed without diacritics always gets the same term as its diacritised
+    form. Naive and (a) stem "změnou" and "zmeny" (or, in (a), "pěstounů" and
+    "pestouni") by different rules, so those pairs never meet. The third
+    collision of (a)/(b), "kos"/"kus", comes from stůl->stol acting on
+    folded "u".
 
-    Folding makes a few endings ambiguous, so the folded rule set leaves out:
-    "am" (from -ám; it would cut "program" to "progr"), "ata"/"aty" (they
-    would eat adjectives in -atá/-atý: "kulatý" -> "kul") and the rewrite
-    st->sk (from št->sk; it would merge "cesta" with "česká"). The cost is that
-    datives like "rodinám" and plurals like "čeští" no longer meet their base
-    forms.
+    Folding makes a few rules ambiguous, so the folded rule set leaves out
+    "am" (from -ám; it cut "program" to "progr"), "ata"/"aty" (they ate
+    adjectives in -atá/-atý: "kulatý" -> "kul") and the rewrite st->sk (from
+    št->sk; it merged "cesta" with "česká"). Folding every rule gave 27/29,
+    89/96 and 5/11 collisions (6/11 without the "-in" guard below). The cost:
+    datives such as "rodinám" and plurals such as "čeští" no longer meet their
+    base forms.
 
-Known collisions and misses (light stemmer, accepted): "model"/"modla",
+Known collisions and misses (light stemmer, accepted): "model"/"modla", "síť"/"sít",
 "kos"/"kus", "režim"/"režimem", "mediace"/"mediační" (different derivation),
 "opatrovník"/"opatrovnictví", "dítě"/"děti".
 """
@@ -88,17 +97,18 @@ def tokenize(text: str) -> list[str]:
 STOP_WORDS = frozenset(
     {
         "a", "aby", "ale", "ani", "ano", "az", "bez", "bude", "budeme", "budou", "by", "bych",
-        "byl", "byla", "byli", "bylo", "byly", "ci", "co", "coz", "do", "i", "jak", "jaka", "jake",
-        "jaky", "jako", "je", "jeho", "jej", "jeji", "jejich", "jen", "jenz", "jeste", "jez", "ji",
-        "jich", "jim", "jiz", "jsem", "jsi", "jsme", "jsou", "jste", "k", "kde", "kdo", "kdy",
-        "kdyz", "ke", "kolem", "ktera", "ktere", "kterou", "kteri", "ktereho", "ktery", "kterych",
-        "kterym", "kvuli", "lze", "ma", "maji", "me", "mezi", "mi", "mne", "mu", "my", "na", "nad",
-        "nam", "nas", "ne", "nebo", "nez", "neni", "nejsou", "ni", "nich", "nim", "o", "od", "ode",
-        "on", "ona", "oni", "ono", "ony", "po", "pod", "podle", "pokud", "potom", "pouze", "pred",
-        "pres", "pri", "pro", "proc", "proti", "proto", "protoze", "s", "se", "si", "sve", "svou",
-        "svuj", "ta", "tak", "take", "tam", "tato", "te", "tech", "tedy", "tem", "ten", "tento",
-        "tez", "ti", "tim", "to", "toho", "tom", "tomu", "toto", "tu", "tuto", "ty", "tyto", "u",
-        "uz", "v", "vam", "vas", "ve", "vsak", "vse", "vsech", "vuci", "z", "za", "zda", "zde", "ze",
+        "byl", "byla", "byli", "bylo", "byly", "ci", "co", "coz", "do", "i", "jak", "jaka",
+        "jake", "jaky", "jako", "je", "jeho", "jej", "jeji", "jejich", "jen", "jenz", "jeste",
+        "jez", "ji", "jich", "jim", "jiz", "jsem", "jsi", "jsme", "jsou", "jste", "k", "kde",
+        "kdo", "kdy", "kdyz", "ke", "kolem", "ktera", "ktere", "kterou", "kteri", "ktereho",
+        "ktery", "kterych", "kterym", "kvuli", "lze", "ma", "maji", "me", "mezi", "mi", "mne",
+        "mu", "my", "na", "nad", "nam", "nas", "ne", "nebo", "nez", "neni", "nejsou", "ni",
+        "nich", "nim", "o", "od", "ode", "on", "ona", "oni", "ono", "ony", "po", "pod", "podle",
+        "pokud", "potom", "pouze", "pred", "pres", "pri", "pro", "proc", "proti", "proto",
+        "protoze", "s", "se", "si", "sve", "svou", "svuj", "ta", "tak", "take", "tam", "tato",
+        "te", "tech", "tedy", "tem", "ten", "tento", "tez", "ti", "tim", "to", "toho", "tom",
+        "tomu", "toto", "tu", "tuto", "ty", "tyto", "u", "uz", "v", "vam", "vas", "ve", "vsak",
+        "vse", "vsech", "vuci", "z", "za", "zda", "zde", "ze",
     }
 )
 
@@ -198,7 +208,7 @@ def _stem(word: str, rules: _Rules) -> str:
         return word
     word = _remove_case(word, rules)
     word = _remove_possessive(word, rules)
-    return _normalize(word, rules) if word else word
+    return _normalize(word, rules)
 
 
 def stem(word: str) -> str:
@@ -208,7 +218,7 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def stem_folded(word: str) -> str:
-    """Light-stem an already folded word ("pestounu" -> "pestoon").
+    """Light-stem an already folded word ("kolizniho" -> "kolizn").
 
     Used by analyze(); same passes as stem() with the rules folded.
     """
