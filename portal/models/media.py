@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
@@ -5,6 +6,8 @@ from wagtail.documents.models import Document as WagtailDocument
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
 from wagtail.search import index
+
+from portal.uploads import validate_document_content
 
 
 class PortalImage(AbstractImage):
@@ -50,6 +53,14 @@ class PortalDocument(AbstractDocument):
         index.SearchField("extracted_text"),
         index.FilterField("region"),
     ]
+
+    def clean(self):
+        super().clean()
+        if self.file and not self.file._committed:
+            try:
+                validate_document_content(self.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from error
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("dokument")

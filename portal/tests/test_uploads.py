@@ -1,0 +1,104 @@
+"""Uploads that cannot hurt: wrong content, markup in disguise, oversize files, image bombs."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+from PIL import Image
+
+from portal.models import PortalDocument, PortalImage
+
+REAL_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def upload_document(client, name, content):
+    return client.post(
+        reverse("wagtaildocs:add"),
+        {"title": name, "file": SimpleUploadedFile(name, content), "collection": 1},
+    )
+
+
+def upload_image(client, name, content):
+    return client.post(
+        reverse("wagtailimages:add"),
+        {"title": name, "file": SimpleUploadedFile(name, content), "collection": 1},
+    )
+
+
+def png_bytes(size, mode="RGB"):
+    buffer = io.BytesIO()
+    Image.new(mode, size).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def editor(admin_client):
+    return admin_client
+
+
+@pytest.mark.django_db
+def test_a_real_pdf_is_stored(editor):
+    response = upload_document(editor, "metodika.pdf", REAL_PDF)
+    assert response.status_code == 302
+    assert PortalDocument.objects.filter(title="metodika.pdf").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("metodika.pdf", b"<!DOCTYPE html><html><script>alert(1)</script></html>"),
+        ("zprava.pdf", b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>"),
+        ("poznamky.txt", b"<html><body>phishing</body></html>"),
+        ("titulky.vtt", b"<svg onload=alert(1)>"),
+        ("tabulka.xlsx", b"PK\x03\x04 not really a spreadsheet"),
+        ("video.mp4", b"<html>"),
+    ],
+)
+def test_markup_disguised_as_a_document_is_refused_in_czech(editor, name, content):
+    response = upload_document(editor, name, content)
+    assert response.status_code == 200
+    assert "Obsah souboru neodpovídá příponě" in response.content.decode()
+    assert not PortalDocument.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_document_type_outside_the_allow_list_is_refused(editor):
+    response = upload_document(editor, "program.exe", b"MZ\x90\x00")
+    assert response.status_code == 200
+    assert "exe" in response.content.decode()
+    assert not PortalDocument.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_oversize_document_is_refused(editor):
+    with override_settings(WAGTAILDOCS_MAX_UPLOAD_SIZE=1024):
+        response = upload_document(editor, "velky.pdf", REAL_PDF + b"0" * 2048)
+    assert response.status_code == 200
+    assert "1,0" in response.content.decode()  # the Czech size limit in the message
+    assert not PortalDocument.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_plain_image_is_stored(editor):
+    response = upload_image(editor, "foto.png", png_bytes((40, 30)))
+    assert response.status_code == 302
+    assert PortalImage.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_an_image_bomb_is_refused(editor):
+    # 8000 x 8000 one-bit pixels compress to a few kilobytes but would take 64 Mpx to decode.
+    response = upload_image(editor, "bomba.png", png_bytes((8000, 8000), mode="1"))
+    assert response.status_code == 200
+    assert not PortalImage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_svg_images_are_refused(editor):
+    svg = b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"
+    response = upload_image(editor, "logo.svg", svg)
+    assert response.status_code == 200
+    assert not PortalImage.objects.exists()
