@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from news.forms import PeriodReportForm
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.models import AttachedDocument, BasePage, SourceProjectMixin
 from portal.pagination import paginate
@@ -174,6 +175,7 @@ class PeriodReportPage(BasePage):
         index.FilterField("period_end"),
     ]
 
+    base_form_class = PeriodReportForm
     parent_page_types = ["portal.ProjectPage"]
     subpage_types = []
 
