@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint demo clean
+.PHONY: install run test lint demo clean fonts chromium
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,7 +17,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-demo: install
+# Debian packages: DejaVu fonts for the generated demo PDFs, Chromium for browser tests.
+fonts:
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || \
+		{ apt-get update -qq && $(APT_INSTALL) fonts-dejavu-core; }
+
+chromium:
+	@test -x /usr/bin/chromium || { apt-get update -qq && $(APT_INSTALL) chromium; }
+
+demo: install fonts
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content --with-admin
 
@@ -28,7 +37,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=portal.settings.test
 
-test: install lint
+test: install fonts chromium lint
 	$(BIN)/python -m pytest
 
 clean:
