@@ -18,12 +18,15 @@ def home_listings():
         .order_by("-period_end")[:HOME_LIST_SIZE],
         "methodologies": MethodologyPage.objects.live()
         .public()
-        .select_related("kind")
+        .select_related("kind", "source_project")
         .order_by("-last_reviewed")[:HOME_LIST_SIZE],
-        "tools": ToolPage.objects.live().public().order_by("title")[:HOME_LIST_SIZE],
+        "tools": ToolPage.objects.live()
+        .public()
+        .select_related("source_project")
+        .order_by("title")[:HOME_LIST_SIZE],
         "videos": VideoPage.objects.live()
         .public()
-        .select_related("poster")
+        .select_related("poster", "municipality")
         .order_by("-first_published_at")[:HOME_LIST_SIZE],
         "projects": ProjectPage.objects.live()
         .public()

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -183,7 +184,7 @@ class PeriodReportPage(BasePage):
         verbose_name = _("zpráva za období")
         verbose_name_plural = _("zprávy za období")
 
-    @property
+    @cached_property
     def project(self):
         return self.get_parent().specific
 

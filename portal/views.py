@@ -4,14 +4,19 @@ from wagtail.models import Page
 
 from portal.models import Topic
 from portal.pagination import paginate
+from portal.search.czech import fold
+
+
+def visible_pages():
+    return Page.objects.live().public()
 
 
 def topic_index(request):
-    topics = (
-        Topic.objects.annotate(page_count=Count("tagged_pages"))
-        .filter(page_count__gt=0)
-        .order_by("name")
+    """Topics in use on published public pages, in Czech alphabetical order, with counts."""
+    topics = Topic.objects.filter(tagged_pages__content_object__in=visible_pages()).annotate(
+        page_count=Count("tagged_pages", distinct=True)
     )
+    topics = sorted(topics, key=lambda topic: (fold(topic.name), topic.name))
     return render(request, "portal/topic_index.html", {"topics": topics})
 
 
@@ -19,10 +24,10 @@ def topic_detail(request, slug):
     """Everything on one topic, across content types, visible to this visitor."""
     topic = get_object_or_404(Topic, slug=slug)
     pages = (
-        Page.objects.live()
-        .public()
+        visible_pages()
         .filter(topic_items__tag=topic)
         .specific()
+        .prefetch_related("topics")
         .order_by("-first_published_at")
     )
     return render(

@@ -1,0 +1,167 @@
+"""Generated demo files: abstract PNG images (Pillow), PDFs (fpdf2) and WebVTT captions.
+
+Everything here is deterministic: the same input gives the same bytes, so the demo can be
+rebuilt and compared. Czech diacritics need a Unicode TrueType font; DejaVu ships with most
+Linux distributions.
+"""
+
+import hashlib
+import io
+import random
+from datetime import UTC, datetime
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+from PIL import Image, ImageDraw, ImageFont
+from pypdf import PdfReader
+
+FONT_DIR = "/usr/share/fonts/truetype/dejavu"
+FONT_REGULAR = f"{FONT_DIR}/DejaVuSans.ttf"
+FONT_BOLD = f"{FONT_DIR}/DejaVuSans-Bold.ttf"
+PDF_FONT = "DejaVu"
+# A fixed creation date keeps the generated PDFs byte-for-byte reproducible.
+PDF_CREATION_DATE = datetime(2024, 1, 1, tzinfo=UTC)
+
+IMAGE_SIZE = (1200, 675)
+PALETTES = {
+    "blue": ["#0b3d91", "#1f6fb2", "#6fa8dc", "#cfe2f3", "#f4f8fc"],
+    "green": ["#1e5631", "#4c9a2a", "#a4de02", "#dff0d8", "#f6fbf3"],
+    "orange": ["#7f2704", "#d94801", "#fd8d3c", "#fdd0a2", "#fff5eb"],
+    "purple": ["#3f007d", "#6a51a3", "#9e9ac8", "#dadaeb", "#f7f5fb"],
+    "teal": ["#014636", "#02818a", "#67a9cf", "#d0e8ef", "#f3fafb"],
+    "red": ["#67000d", "#cb181d", "#fb6a4a", "#fcbba1", "#fff5f0"],
+}
+
+
+def _rng(key):
+    """A random generator seeded from a text key, so that every image is reproducible."""
+    return random.Random(int(hashlib.sha256(key.encode()).hexdigest()[:16], 16))
+
+
+def _png_bytes(image):
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def _draw_label(draw, text, size):
+    """Write a label in the lower left corner on a light band."""
+    font = ImageFont.truetype(FONT_BOLD, 56)
+    width, height = size
+    draw.rectangle([0, height - 130, width, height], fill="#ffffffd9")
+    draw.text((48, height - 100), text, font=font, fill="#1a1a1a")
+
+
+def abstract_image(key, palette="blue", label=""):
+    """An abstract composition of soft circles and bands; optionally with a caption label."""
+    colours = PALETTES[palette]
+    rng = _rng(key)
+    image = Image.new("RGB", IMAGE_SIZE, colours[-1])
+    draw = ImageDraw.Draw(image, "RGBA")
+    width, height = IMAGE_SIZE
+    for _ in range(6):
+        top = rng.randint(0, height)
+        draw.rectangle([0, top, width, top + rng.randint(20, 90)], fill=colours[3] + "99")
+    for _ in range(14):
+        radius = rng.randint(40, 220)
+        x, y = rng.randint(0, width), rng.randint(0, height)
+        colour = colours[rng.randint(0, 2)] + rng.choice(["66", "88", "aa"])
+        draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=colour)
+    if label:
+        _draw_label(draw, label, IMAGE_SIZE)
+    return _png_bytes(image)
+
+
+def mosaic_image(key, modules=29, module_px=24):
+    """A QR-like mosaic of dark and light squares (an illustration, not a readable code)."""
+    rng = _rng(key)
+    border = 4
+    side = (modules + 2 * border) * module_px
+    image = Image.new("RGB", (side, side), "white")
+    draw = ImageDraw.Draw(image)
+
+    def square(col, row, colour):
+        x, y = (col + border) * module_px, (row + border) * module_px
+        draw.rectangle([x, y, x + module_px - 1, y + module_px - 1], fill=colour)
+
+    for row in range(modules):
+        for col in range(modules):
+            if rng.random() < 0.5:
+                square(col, row, "#111111")
+    for col0, row0 in [(0, 0), (modules - 7, 0), (0, modules - 7)]:
+        for row in range(-1, 8):
+            for col in range(-1, 8):
+                if 0 <= col0 + col < modules and 0 <= row0 + row < modules:
+                    ring = max(abs(col - 3), abs(row - 3))
+                    colour = "#111111" if ring in (0, 1, 3) else "white"
+                    square(col0 + col, row0 + row, colour)
+    return _png_bytes(image)
+
+
+class _DemoPDF(FPDF):
+    def footer(self):
+        self.set_y(-15)
+        self.set_font(PDF_FONT, "", 8)
+        self.cell(0, 10, f"Strana {self.page_no()}", align="C")
+
+
+def _write(pdf, text, size, line_height, style=""):
+    """A left-aligned block (justified text would make pypdf read double spaces)."""
+    pdf.set_font(PDF_FONT, style, size)
+    pdf.multi_cell(0, line_height, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def pdf_document(title, paragraphs, subtitle=""):
+    """A simple A4 PDF: a bold title, an optional subtitle and text paragraphs.
+
+    A paragraph that starts with "## " is printed as a section heading.
+    """
+    pdf = _DemoPDF(format="A4")
+    pdf.set_creation_date(PDF_CREATION_DATE)
+    pdf.set_title(title)
+    pdf.set_lang("cs")
+    pdf.add_font(PDF_FONT, "", FONT_REGULAR)
+    pdf.add_font(PDF_FONT, "B", FONT_BOLD)
+    pdf.set_margins(20, 20, 20)
+    pdf.add_page()
+    _write(pdf, title, 18, 9, "B")
+    if subtitle:
+        pdf.ln(2)
+        _write(pdf, subtitle, 11, 6)
+    pdf.ln(4)
+    for paragraph in paragraphs:
+        if paragraph.startswith("## "):
+            pdf.ln(2)
+            _write(pdf, paragraph[3:], 13, 7, "B")
+        else:
+            _write(pdf, paragraph, 11, 6)
+        pdf.ln(2)
+    return bytes(pdf.output())
+
+
+def extract_pdf_text(data):
+    """The text of a PDF as pypdf reads it (what a search indexer would see)."""
+    reader = PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() or "" for page in reader.pages).strip()
+
+
+def _format_timestamp(seconds):
+    minutes, secs = divmod(seconds, 60)
+    return f"00:{minutes:02d}:{secs:02d}.000"
+
+
+def webvtt_captions(cues):
+    """WebVTT text from (start_seconds, end_seconds, text) cues."""
+    lines = ["WEBVTT", ""]
+    for number, (start, end, text) in enumerate(cues, start=1):
+        lines += [str(number), f"{_format_timestamp(start)} --> {_format_timestamp(end)}", text, ""]
+    return "\n".join(lines).encode("utf-8")
+
+
+def check_pdf_roundtrip():
+    """Quick self-check: Czech words written into a PDF come back out of pypdf."""
+    words = ["Příliš žluťoučký kůň", "kolizní opatrovník", "pěstounů", "Šlapanicích"]
+    text = extract_pdf_text(pdf_document("Kontrola češtiny", [" ".join(words)]))
+    for word in words:
+        assert word in text, f"pypdf did not extract {word!r} from the generated PDF"
+    return text
