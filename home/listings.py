@@ -1,5 +1,7 @@
 """What the home page shows: the newest of each kind of content, each list one query."""
 
+from django.db.models import F
+
 from methodology.models import MethodologyPage, ToolPage
 from news.models import NewsPage, PeriodReportPage, VideoPage
 from portal.models import ProjectPage
@@ -19,7 +21,7 @@ def home_listings():
         "methodologies": MethodologyPage.objects.live()
         .public()
         .select_related("kind", "source_project")
-        .order_by("-last_reviewed")[:HOME_LIST_SIZE],
+        .order_by(F("last_reviewed").desc(nulls_last=True), "title")[:HOME_LIST_SIZE],
         "tools": ToolPage.objects.live()
         .public()
         .select_related("source_project")
@@ -31,5 +33,5 @@ def home_listings():
         "projects": ProjectPage.objects.live()
         .public()
         .select_related("implementing_organisation")
-        .order_by("-start_date")[:HOME_LIST_SIZE],
+        .order_by(F("start_date").desc(nulls_last=True), "title")[:HOME_LIST_SIZE],
     }

@@ -438,9 +438,10 @@ def build_portal_pages(ctx):
     home = save_page(ctx, home_page(), c.HOME)
     ctx.remember("page", "home", home)
     for slug, spec in c.INDEX_PAGES.items():
-        page = upsert_page(ctx, home, INDEX_MODELS[slug], {"slug": slug, **spec})
-        ctx.remember("page", slug, page)
-    for spec in (c.ABOUT_PAGE, c.ACCESSIBILITY_PAGE):
+        spec = {"slug": slug, "show_in_menus": True, **spec}
+        ctx.remember("page", slug, upsert_page(ctx, home, INDEX_MODELS[slug], spec))
+    about = {"show_in_menus": True, **c.ABOUT_PAGE}
+    for spec in (about, c.ACCESSIBILITY_PAGE):
         ctx.remember("page", spec["slug"], upsert_page(ctx, home, StandardPage, spec))
 
 

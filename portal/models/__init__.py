@@ -1,3 +1,5 @@
+from portal.search.models import SearchEntry, SearchSynonym
+
 from .base import AttachedDocument, BasePage, SourceProjectMixin, StandardPage
 from .media import PortalDocument, PortalImage, PortalRendition
 from .projects import (
@@ -39,6 +41,8 @@ __all__ = [
     "ProjectPartner",
     "Region",
     "ResultIndicator",
+    "SearchEntry",
+    "SearchSynonym",
     "SourceProjectMixin",
     "StandardPage",
     "SupportedService",

@@ -98,6 +98,7 @@ class StandardPage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "portal.StandardPage"]
     subpage_types = ["portal.StandardPage"]
 
     class Meta:

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -40,7 +41,7 @@ class ProjectIndexPage(BasePage):
             .live()
             .public()
             .select_related("implementing_organisation", "listing_image")
-            .order_by("-start_date")
+            .order_by(F("start_date").desc(nulls_last=True), "title")
         )
         return context
 

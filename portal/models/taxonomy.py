@@ -2,6 +2,7 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
@@ -20,6 +21,11 @@ class Topic(TagBase):
         verbose_name = _("téma")
         verbose_name_plural = _("témata")
         ordering = ["name"]
+
+    def slugify(self, tag, i=None):
+        """ASCII slugs, so topic URLs read the same typed with or without diacritics."""
+        slug = slugify(tag)
+        return f"{slug}_{i}" if i is not None else slug
 
 
 class PageTopic(ItemBase):

@@ -141,4 +141,3 @@ TAGGIT_CASE_INSENSITIVE = True
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
-TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True

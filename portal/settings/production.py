@@ -17,7 +17,7 @@ def env(name, default=None, required=False):
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", required=True)
-if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-", "test-", "change")):
+if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-", "test-", "change", "django-insecure")):
     raise ImproperlyConfigured("SECRET_KEY must be a long random value (50+ characters).")
 
 ALLOWED_HOSTS = [h.strip() for h in env("ALLOWED_HOSTS", "").split(",") if h.strip()]
