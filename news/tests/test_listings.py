@@ -1,0 +1,90 @@
+"""The news and video listings: complete, paginated, and at a fixed number of queries."""
+
+import datetime
+
+from django.test import TestCase
+from django.utils import timezone
+
+from news.factories import (
+    NewsCategoryFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    VideoIndexPageFactory,
+    VideoPageFactory,
+)
+from portal.factories import (
+    MunicipalityFactory,
+    PersonFactory,
+    PortalImageFactory,
+    ProjectPageFactory,
+    TopicFactory,
+)
+from portal.pagination import PAGE_SIZE
+from portal.tests.utils import ListingQueriesMixin
+
+
+def aware(*args):
+    return timezone.make_aware(datetime.datetime(*args))
+
+
+class NewsListingTests(ListingQueriesMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.index = NewsIndexPageFactory()
+        cls.topic = TopicFactory(name="Sanace rodiny")
+
+    def add_news(self, count):
+        for _ in range(count):
+            NewsPageFactory(
+                category=NewsCategoryFactory(name="Výzkum"),
+                author=PersonFactory(),
+                listing_image=PortalImageFactory(),
+                topics=[self.topic],
+            )
+
+    def test_queries_do_not_grow_with_the_number_of_news(self):
+        response = self.assertQueriesDoNotGrow(self.index.url, self.add_news)
+        self.assertEqual(len(response.context["news_page"]), 12)
+        self.assertContains(response, "Výzkum")
+
+    def test_newest_news_first_and_bad_page_numbers_show_the_nearest_page(self):
+        start = timezone.make_aware(datetime.datetime(2022, 1, 1, 9))
+        NewsPageFactory(title="Nejstarší zpráva", published_at=start)
+        for day in range(1, PAGE_SIZE):
+            NewsPageFactory(published_at=start + datetime.timedelta(days=day))
+        NewsPageFactory(title="Nejnovější zpráva", published_at=start + datetime.timedelta(days=99))
+        NewsPageFactory(title="Koncept zprávy", live=False, published_at=start)
+        response = self.client.get(self.index.url)
+        self.assertEqual(response.context["news_page"][0].title, "Nejnovější zpráva")
+        self.assertNotContains(response, "Koncept zprávy")
+        self.assertOutOfRangePagesAreShown(self.index.url, "Nejnovější zpráva", "Nejstarší zpráva")
+
+
+class VideoListingTests(ListingQueriesMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.index = VideoIndexPageFactory()
+        cls.project = ProjectPageFactory()
+        cls.telc = MunicipalityFactory(name="Telč")
+
+    def add_videos(self, count):
+        for _ in range(count):
+            VideoPageFactory(
+                poster=PortalImageFactory(),
+                listing_image=PortalImageFactory(),
+                municipality=self.telc,
+                source_project=self.project,
+                topics=[TopicFactory(name="Rozvod a dítě")],
+            )
+
+    def test_queries_do_not_grow_with_the_number_of_videos(self):
+        response = self.assertQueriesDoNotGrow(self.index.url, self.add_videos)
+        self.assertEqual(len(response.context["videos_page"]), 12)
+
+    def test_bad_page_numbers_show_the_nearest_page(self):
+        # Listed newest first by first publication.
+        VideoPageFactory(title="První spot", first_published_at=aware(2019, 1, 1))
+        for month in range(1, PAGE_SIZE):
+            VideoPageFactory(first_published_at=aware(2020, month, 1))
+        VideoPageFactory(title="Poslední spot", first_published_at=aware(2023, 1, 1))
+        self.assertOutOfRangePagesAreShown(self.index.url, "Poslední spot", "První spot")
