@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint demo clean fonts chromium
+.PHONY: install run test test-sqlite test-postgres lint demo clean fonts chromium postgres
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
 $(STAMP): pyproject.toml
@@ -37,8 +37,22 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=portal.settings.test
 
-test: install fonts chromium lint
+# The suite runs on SQLite (the embedded default, with the browser tests) and again on
+# PostgreSQL (the production database; the browser tests serve SQLite and are not repeated).
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/portal
+
+test: install fonts chromium postgres lint test-sqlite test-postgres
+
+test-sqlite: install
 	$(BIN)/python -m pytest
+
+test-postgres: install postgres
+	TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/python -m pytest -m "not browser" 
+
+postgres:
+	@pg_isready -q -h 127.0.0.1 -p 5432 || \
+		{ pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start && sleep 2; }
+	@pg_isready -h 127.0.0.1 -p 5432
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
