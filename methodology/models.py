@@ -2,13 +2,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
-from portal.models import AttachedDocument, BasePage, SourceProjectMixin
-from portal.pagination import paginate
+from portal.blocks import BodyBlock
+from portal.models import AttachedDocument, BasePage, IndexPage, SourceProjectMixin
 
 
 class MethodologyKind(models.Model):
@@ -32,28 +31,21 @@ class Audience(models.TextChoices):
     STAFF = "staff", _("jen pracovníci OSPOD")
 
 
-class MethodologyIndexPage(BasePage):
-    intro = RichTextField(_("úvod"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    max_count = 1
-    parent_page_types = ["home.HomePage"]
+class MethodologyIndexPage(IndexPage):
     subpage_types = ["methodology.MethodologyPage"]
+    listing_name = "methodologies_page"
 
     class Meta:
         verbose_name = _("přehled metodik")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        methodologies = (
+    def listing(self):
+        return (
             MethodologyPage.objects.child_of(self)
             .live()
             .public()
             .select_related("kind", "source_project")
             .order_by("title")
         )
-        context["methodologies_page"] = paginate(request, methodologies)
-        return context
 
 
 class MethodologyPage(SourceProjectMixin, BasePage):
@@ -157,28 +149,21 @@ class ValidationStage(models.TextChoices):
 STAGE_ORDER = [stage.value for stage in ValidationStage]
 
 
-class ToolIndexPage(BasePage):
-    intro = RichTextField(_("úvod"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    max_count = 1
-    parent_page_types = ["home.HomePage"]
+class ToolIndexPage(IndexPage):
     subpage_types = ["methodology.ToolPage"]
+    listing_name = "tools_page"
 
     class Meta:
         verbose_name = _("přehled nástrojů a prototypů")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        tools = (
+    def listing(self):
+        return (
             ToolPage.objects.child_of(self)
             .live()
             .public()
             .select_related("source_project")
             .order_by("title")
         )
-        context["tools_page"] = paginate(request, tools)
-        return context
 
 
 class ToolPage(SourceProjectMixin, BasePage):
@@ -255,6 +240,28 @@ class ToolPage(SourceProjectMixin, BasePage):
     def current_stage(self):
         changes = sorted(self.stage_changes.all(), key=lambda change: change.date)
         return changes[-1].stage if changes else ValidationStage.IDEA
+
+    def validation_history(self):
+        """The stage changes by date, and the OSPODs where it was made, tested and validated."""
+        changes = sorted(
+            self.stage_changes.all().select_related("municipality"),
+            key=lambda change: (change.date, change.sort_order or 0),
+        )
+        places = {
+            ValidationStage.PROTOTYPE: [],
+            ValidationStage.TESTED: [],
+            ValidationStage.VALIDATED: [],
+        }
+        for change in changes:
+            bucket = places.get(change.stage)
+            if bucket is not None and change.municipality and change.municipality not in bucket:
+                bucket.append(change.municipality)
+        return {
+            "changes": changes,
+            "made": places[ValidationStage.PROTOTYPE],
+            "tested": places[ValidationStage.TESTED],
+            "validated": places[ValidationStage.VALIDATED],
+        }
 
     def stage_progress(self):
         """Each stage with whether the tool has reached it, for the progression display."""

@@ -11,8 +11,7 @@ from wagtail.search import index
 
 from news.forms import PeriodReportForm
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
-from portal.models import AttachedDocument, BasePage, SourceProjectMixin
-from portal.pagination import paginate
+from portal.models import AttachedDocument, BasePage, IndexPage, SourceProjectMixin
 
 
 class NewsCategory(models.Model):
@@ -28,25 +27,21 @@ class NewsCategory(models.Model):
         return self.name
 
 
-class NewsIndexPage(BasePage):
-    max_count = 1
-    parent_page_types = ["home.HomePage"]
+class NewsIndexPage(IndexPage):
     subpage_types = ["news.NewsPage"]
+    listing_name = "news_page"
 
     class Meta:
         verbose_name = _("přehled aktualit")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        news = (
+    def listing(self):
+        return (
             NewsPage.objects.child_of(self)
             .live()
             .public()
             .select_related("category", "listing_image")
             .order_by("-published_at")
         )
-        context["news_page"] = paginate(request, news)
-        return context
 
 
 class NewsPage(BasePage):
@@ -205,36 +200,35 @@ class PeriodFigure(Orderable):
     label = models.CharField(_("popis"), max_length=255)
     value = models.DecimalField(_("hodnota"), max_digits=12, decimal_places=2)
     unit = models.CharField(_("jednotka"), max_length=60, blank=True)
+    date = models.DateField(
+        _("datum"), null=True, blank=True, help_text=_("Např. den kulatého stolu.")
+    )
 
-    panels = [FieldRowPanel([FieldPanel("value"), FieldPanel("unit")]), FieldPanel("label")]
+    panels = [
+        FieldRowPanel([FieldPanel("value"), FieldPanel("unit"), FieldPanel("date")]),
+        FieldPanel("label"),
+    ]
 
 
 class PeriodReportDocument(AttachedDocument):
     page = ParentalKey(PeriodReportPage, on_delete=models.CASCADE, related_name="documents")
 
 
-class VideoIndexPage(BasePage):
-    intro = RichTextField(_("úvod"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    max_count = 1
-    parent_page_types = ["home.HomePage"]
+class VideoIndexPage(IndexPage):
     subpage_types = ["news.VideoPage"]
+    listing_name = "videos_page"
 
     class Meta:
         verbose_name = _("přehled videí")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        videos = (
+    def listing(self):
+        return (
             VideoPage.objects.child_of(self)
             .live()
             .public()
             .select_related("poster", "municipality")
             .order_by("-first_published_at")
         )
-        context["videos_page"] = paginate(request, videos)
-        return context
 
 
 class VideoPage(SourceProjectMixin, BasePage):

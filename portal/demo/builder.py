@@ -459,6 +459,7 @@ def build_settings(ctx):
     settings = PortalSettings.for_site(site)
     for key, value in c.PORTAL_SETTINGS.items():
         setattr(settings, key, value)
+    settings.about_page = index(ctx, c.ABOUT_PAGE["slug"])
     settings.accessibility_statement = index(ctx, c.ACCESSIBILITY_PAGE["slug"])
     settings.save()
 

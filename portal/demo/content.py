@@ -365,6 +365,11 @@ IMAGES = {
         "description": "Abstraktní ilustrace z oranžových kruhů",
         "palette": "orange",
     },
+    "logo-spo-jmk": {
+        "title": "Logo SPO JMK",
+        "description": "Logo SPO JMK",
+        "palette": "orange",
+    },
     "projekt-vysocina": {
         "title": "Ilustrace – Inovace pro setrvání dětí v rodině",
         "description": "Abstraktní ilustrace z tyrkysových kruhů",
@@ -932,6 +937,7 @@ PARDUBICE_PROJECT = {
         víc spolupráce s institucemi a třikrát víc případových konferencí."""
     ),
     "listing_image": img("projekt-pardubice"),
+    "duration_note": "čtyři roky",
     "topics": [
         "průvodce změnou",
         "prototypy",
@@ -973,8 +979,8 @@ PARDUBICE_PROJECT = {
         {"organisation": org(ZAMBERK), "role": "partner projektu"},
         {"organisation": org(LANSKROUN), "role": "partner projektu"},
         {"organisation": org(UPCE), "role": "partner projektu"},
-        {"organisation": org(MPSV), "role": "poskytovatel podpory"},
-        {"organisation": org(EU_ESF), "role": "poskytovatel podpory"},
+        {"organisation": org(MPSV), "kind": "funder"},
+        {"organisation": org(EU_ESF), "kind": "funder", "role": "Evropský sociální fond"},
     ],
     "result_indicators": [
         {
@@ -1370,9 +1376,10 @@ PERIOD_REPORTS = [
             },
             {"label": "kontaktované služby působící v ORP Jihlava", "value": 4, "unit": "služby"},
             {
-                "label": "kulatý stůl – 2. 10. 2020, spolupráce se školami",
+                "label": "kulatý stůl o spolupráci se školami",
                 "value": 1,
                 "unit": "setkání",
+                "date": date(2020, 10, 2),
             },
         ],
         "body": [
@@ -1821,6 +1828,7 @@ JMK_PROJECT = {
         dětí v kraji, spolufinancovaný Evropskou unií z Operačního programu Zaměstnanost."""
     ),
     "listing_image": img("projekt-jmk"),
+    "logo": img("logo-spo-jmk"),
     "topics": ["síťování", "mezioborová spolupráce", "ohrožené děti"],
     "registration_number": "CZ.03.2.63/0.0/0.0./15_007/0003048",
     "implementing_organisation": org(KRU_JMK),

@@ -1,6 +1,6 @@
 from portal.search.models import SearchEntry, SearchSynonym
 
-from .base import AttachedDocument, BasePage, SourceProjectMixin, StandardPage
+from .base import AttachedDocument, BasePage, IndexPage, SourceProjectMixin, StandardPage
 from .media import PortalDocument, PortalImage, PortalRendition
 from .projects import (
     ProjectDocument,
@@ -26,6 +26,7 @@ from .taxonomy import (
 __all__ = [
     "AttachedDocument",
     "BasePage",
+    "IndexPage",
     "FundingProgramme",
     "Municipality",
     "Organisation",

@@ -2,11 +2,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.blocks import BodyBlock
+from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
+from portal.pagination import paginate
 
 
 class BasePage(Page):
@@ -46,6 +47,29 @@ class BasePage(Page):
     def funding_project(self):
         """The project whose funding block the footer shows on this page, if any."""
         return None
+
+
+class IndexPage(BasePage):
+    """The one page under home that lists a content type, paginated."""
+
+    intro = RichTextField(_("úvod"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    listing_name = "items"
+
+    class Meta:
+        abstract = True
+
+    def listing(self):
+        """The live, public items this index shows, in order; subclasses say which."""
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context[self.listing_name] = paginate(request, self.listing())
+        return context
 
 
 class SourceProjectMixin(models.Model):

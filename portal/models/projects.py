@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, ProjectBodyBlock
 
-from .base import AttachedDocument, BasePage
+from .base import AttachedDocument, BasePage, IndexPage
 
 # OP Zaměstnanost numbers as projects print them, e.g. CZ.03.2.63/0.0/0.0/19_098/0015128;
 # older calls write "0.0./" and some a call letter ("2.X") instead of the number.
@@ -23,27 +23,21 @@ validate_registration_number = RegexValidator(
 )
 
 
-class ProjectIndexPage(BasePage):
-    intro = RichTextField(_("úvod"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    max_count = 1
-    parent_page_types = ["home.HomePage"]
+class ProjectIndexPage(IndexPage):
     subpage_types = ["portal.ProjectPage"]
+    listing_name = "projects"
 
     class Meta:
         verbose_name = _("přehled projektů")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["projects"] = (
+    def listing(self):
+        return (
             ProjectPage.objects.child_of(self)
             .live()
             .public()
             .select_related("implementing_organisation", "listing_image")
             .order_by(F("start_date").desc(nulls_last=True), "title")
         )
-        return context
 
 
 class ProjectPage(BasePage):
@@ -80,6 +74,20 @@ class ProjectPage(BasePage):
     )
     start_date = models.DateField(_("zahájení"), null=True, blank=True)
     end_date = models.DateField(_("ukončení"), null=True, blank=True)
+    duration_note = models.CharField(
+        _("doba trvání slovy"),
+        max_length=100,
+        blank=True,
+        help_text=_("Když přesná data nejsou známa, např. „čtyři roky“."),
+    )
+    logo = models.ForeignKey(
+        "portal.PortalImage",
+        verbose_name=_("logo projektu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     regions = ParentalManyToManyField("portal.Region", verbose_name=_("kraje"), blank=True)
     municipalities = ParentalManyToManyField(
         "portal.Municipality", verbose_name=_("obce a ORP"), blank=True
@@ -102,7 +110,10 @@ class ProjectPage(BasePage):
                 FieldPanel("registration_number"),
                 FieldPanel("implementing_organisation"),
                 FieldPanel("commissioned_by"),
-                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldRowPanel(
+                    [FieldPanel("start_date"), FieldPanel("end_date"), FieldPanel("duration_note")]
+                ),
+                FieldPanel("logo"),
                 FieldPanel("regions"),
                 FieldPanel("municipalities"),
                 FieldPanel("contact_person"),
@@ -149,6 +160,19 @@ class ProjectPage(BasePage):
     def funding_project(self):
         return self
 
+    def partner_groups(self):
+        """[(heading, partners)] for partners and funders, each in the editor's order."""
+        partners = list(self.partners.all().select_related("organisation"))
+        headings = {
+            ProjectPartner.Kind.PARTNER: _("Partneři"),
+            ProjectPartner.Kind.FUNDER: _("Poskytovatelé podpory"),
+        }
+        groups = [
+            (heading, [partner for partner in partners if partner.kind == kind])
+            for kind, heading in headings.items()
+        ]
+        return [(heading, members) for heading, members in groups if members]
+
     def period_reports(self):
         from news.models import PeriodReportPage
 
@@ -161,7 +185,14 @@ class ProjectPage(BasePage):
 
 
 class ProjectPartner(Orderable):
+    class Kind(models.TextChoices):
+        PARTNER = "partner", _("partner")
+        FUNDER = "funder", _("poskytovatel podpory")
+
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="partners")
+    kind = models.CharField(
+        _("vztah k projektu"), max_length=10, choices=Kind.choices, default=Kind.PARTNER
+    )
     organisation = models.ForeignKey(
         "portal.Organisation",
         verbose_name=_("organizace"),
@@ -170,7 +201,7 @@ class ProjectPartner(Orderable):
     )
     role = models.CharField(_("role v projektu"), max_length=255, blank=True)
 
-    panels = [FieldPanel("organisation"), FieldPanel("role")]
+    panels = [FieldPanel("organisation"), FieldPanel("kind"), FieldPanel("role")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("partner projektu")

@@ -21,6 +21,14 @@ class PortalSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Zobrazí se v patičce stránek, které nepatří k žádnému projektu."),
     )
+    about_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("stránka O portálu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     accessibility_statement = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("prohlášení o přístupnosti"),
@@ -35,8 +43,10 @@ class PortalSettings(BaseSiteSetting):
         FieldPanel("contact_email"),
         FieldPanel("footer_text"),
         FieldPanel("funding_sentence"),
+        FieldPanel("about_page"),
         FieldPanel("accessibility_statement"),
     ]
+    select_related = ["operator", "about_page", "accessibility_statement"]
 
     class Meta:
         verbose_name = _("nastavení portálu")

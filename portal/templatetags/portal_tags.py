@@ -233,30 +233,6 @@ def related_list(manager, *related):
     return list(queryset.select_related(*related) if related else queryset)
 
 
-@register.simple_tag
-def tool_history(page):
-    """A tool's stage changes by date, and where it was made, tested and validated.
-
-    Returns {"changes": [...], "made": [...], "tested": [...], "validated": [...]}, the
-    places being municipalities in the order the tool reached them, without repeats.
-    """
-    changes = sorted(
-        page.stage_changes.all().select_related("municipality"),
-        key=lambda change: (change.date, change.sort_order or 0),
-    )
-    places = {"prototype": [], "tested": [], "validated": []}
-    for change in changes:
-        bucket = places.get(change.stage)
-        if bucket is not None and change.municipality and change.municipality not in bucket:
-            bucket.append(change.municipality)
-    return {
-        "changes": changes,
-        "made": places["prototype"],
-        "tested": places["tested"],
-        "validated": places["validated"],
-    }
-
-
 # --- navigation ----------------------------------------------------------------------
 
 
