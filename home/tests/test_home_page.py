@@ -27,7 +27,9 @@ class HomePageTests(ListingQueriesMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home = HomePage.objects.get()
-        cls.project = ProjectPageFactory(title="Hnízdo inovací")
+        cls.project = ProjectPageFactory(
+            title="Hnízdo inovací", start_date=datetime.date(2019, 1, 1)
+        )
 
     def add_one_of_each(self, count):
         for _ in range(count):
