@@ -94,7 +94,15 @@ class ProjectAdminTests(EditorTestCase):
             registration_number="CZ.03.2.63/0.0/0.0/19_098/0015128",
             implementing_organisation=str(self.organisation.pk),
             contact_person=str(self.contact.pk),
-            partners=inline_formset([{"organisation": str(self.partner.pk), "kind": "partner", "role": "partner projektu"}]),
+            partners=inline_formset(
+                [
+                    {
+                        "organisation": str(self.partner.pk),
+                        "kind": "partner",
+                        "role": "partner projektu",
+                    }
+                ]
+            ),
             result_indicators=inline_formset(
                 [result("Čas přímé práce s klienty", "111", "96", "min/den")]
             ),
