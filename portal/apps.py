@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portál")
+
+    def ready(self):
+        from portal.search import signals  # noqa: F401

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views
+from portal.search import views as search_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -15,6 +16,9 @@ urlpatterns = [
     path("temata/", views.topic_index, name="topic_index"),
     path("temata/<slug:slug>/", views.topic_detail, name="topic_detail"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("hledat/", search_views.search, name="search"),
+    path("api/hledat/", search_views.search_api, name="search_api"),
+    path("api/hledat/naseptavac/", search_views.search_autocomplete, name="search_autocomplete"),
 ]
 
 if settings.DEBUG:

@@ -77,3 +77,5 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+import portal.search.wagtail_hooks  # noqa: E402, F401 (registers the search synonyms snippet)

@@ -1,4 +1,11 @@
-"""Search backend configuration chosen by environment variables (see README)."""
+"""Search backend configuration chosen by environment variables (see README).
+
+With ``SEARCH_BACKEND=elasticsearch`` the production settings put the result of
+``elasticsearch_settings()`` into ``WAGTAILSEARCH_BACKENDS["default"]``. The admin's
+search then uses Wagtail's own index (``<ELASTICSEARCH_INDEX>_...``), and the public search
+(``portal.search.engine``) uses the alias ``<ELASTICSEARCH_INDEX>-search`` on the same
+cluster, built by ``manage.py rebuild_search_index``.
+"""
 
 BACKENDS = {
     "elasticsearch": "wagtail.search.backends.elasticsearch8",
@@ -11,6 +18,7 @@ def elasticsearch_settings(environ):
 
     ELASTICSEARCH_URL (comma-separated for several nodes), ELASTICSEARCH_USER and
     ELASTICSEARCH_PASSWORD or ELASTICSEARCH_API_KEY, ELASTICSEARCH_INDEX (prefix),
+    ELASTICSEARCH_CA_CERTS (a CA bundle for a private certificate authority),
     SEARCH_ENGINE=elasticsearch|opensearch.
     """
     urls = [u.strip() for u in environ.get("ELASTICSEARCH_URL", "").split(",") if u.strip()]
@@ -23,6 +31,8 @@ def elasticsearch_settings(environ):
         options["api_key"] = environ["ELASTICSEARCH_API_KEY"]
     elif environ.get("ELASTICSEARCH_USER"):
         options["basic_auth"] = (environ["ELASTICSEARCH_USER"], environ["ELASTICSEARCH_PASSWORD"])
+    if environ.get("ELASTICSEARCH_CA_CERTS"):
+        options["ca_certs"] = environ["ELASTICSEARCH_CA_CERTS"]
     return {
         "BACKEND": BACKENDS[environ.get("SEARCH_ENGINE", "elasticsearch")],
         "URLS": urls,

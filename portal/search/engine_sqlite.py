@@ -1,0 +1,70 @@
+"""Search on SQLite: the FTS5 table over the analysed terms, scored by bm25() inside FTS5.
+
+The MATCH expression is built from analysed terms only, each quoted as an FTS5 string,
+so nothing a user types can act as FTS5 syntax (AND, OR, NOT, NEAR, *, quotes,
+parentheses). It is passed as a parameter, never interpolated into the SQL.
+"""
+
+from django.db import connection
+
+from portal.search.engine import MATCH_COLUMNS, SearchEngine, visibility_clause
+from portal.search.schema import ENTRY_TABLE, FACETS_INDEX, FTS_TABLE
+from portal.search.visibility import sees_staff_material
+
+TITLE_WEIGHT = 10.0
+BODY_WEIGHT = 1.0
+
+# The facet columns are read through their covering index: the entry table's rows are wide
+# (terms, snippet text), so reading 20,000 of them by id costs several times more.
+_MATCHING = (
+    f"FROM {FTS_TABLE} JOIN {ENTRY_TABLE} e INDEXED BY {FACETS_INDEX} "
+    f"ON e.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s"
+)
+_SCORE = f"-bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) * e.rank_weight"
+
+
+def quote(term):
+    """An FTS5 string: the term taken literally."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def match_expression(query, match_all=True):
+    """All terms of an alternative (any alternative), or any term at all."""
+    if match_all:
+        return " OR ".join(
+            "(" + " AND ".join(quote(term) for term in terms) + ")"
+            for terms in query.alternatives
+        )
+    return " OR ".join(quote(term) for term in query.terms)
+
+
+def prefix_expression(words, prefixes):
+    """Title terms: every finished word, and the unfinished one as a prefix."""
+    last = " OR ".join(f"{quote(prefix)} *" for prefix in prefixes)
+    parts = [quote(word) for word in words] + [f"({last})"]
+    return "{title_terms} : (" + " AND ".join(parts) + ")"
+
+
+def _fetch(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+class SQLiteEngine(SearchEngine):
+    name = "sqlite"
+
+    def matches(self, query, include_staff, match_all):
+        visibility, params = visibility_clause(include_staff)
+        sql = f"SELECT {MATCH_COLUMNS.format(score=_SCORE)} {_MATCHING}{visibility}"
+        return _fetch(sql, [match_expression(query, match_all), *params])
+
+    def autocomplete(self, words, prefixes, user, limit=8):
+        visibility, params = visibility_clause(sees_staff_material(user))
+        sql = (
+            f"SELECT e.title FROM {FTS_TABLE} JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s{visibility} "
+            f"ORDER BY bm25({FTS_TABLE}, 1.0, 0.0), e.id LIMIT %s"
+        )
+        rows = _fetch(sql, [prefix_expression(words, prefixes), *params, limit * 3])
+        return list(dict.fromkeys(row[0] for row in rows))[:limit]

@@ -1,0 +1,81 @@
+"""The final order of results: one scoring function, the same on every engine.
+
+Each engine picks the best ``CANDIDATES`` matches with its own ranker (FTS5 bm25,
+PostgreSQL ts_rank_cd, Elasticsearch BM25); this module orders them. The native rankers
+disagree on details (bm25 punishes long pages harder than ts_rank_cd), so without a shared
+last step SQLite and PostgreSQL would show different top results for the same query.
+
+The score is a BM25-like sum over the query terms: saturated term frequency, title terms
+weighing ``TITLE_WEIGHT`` times more, a mild length normalisation for the body, the share
+of the query's terms an entry contains (what matters when the search falls back to any
+word), and the entry's ``rank_weight`` (its result type, see ``kinds.py``).
+"""
+
+from dataclasses import dataclass
+
+from django.db.models.functions import Substr
+
+CANDIDATES = 100
+TITLE_WEIGHT = 5.0
+K1 = 1.2
+B = 0.5
+AVERAGE_BODY_TERMS = 400
+BODY_SAMPLE = 10_000  # characters of body terms read for term frequencies
+
+
+@dataclass
+class Candidate:
+    id: int
+    rank_weight: float
+    title_terms: str
+    body_sample: str
+    body_length: int
+    title: str
+
+
+def _saturated(frequency, length_ratio):
+    if not frequency:
+        return 0.0
+    return frequency * (K1 + 1) / (frequency + K1 * (1 - B + B * length_ratio))
+
+
+def _frequencies(terms_text, terms):
+    """How often each query term occurs in a space-separated run of terms."""
+    padded = f" {terms_text} "
+    return {term: padded.count(f" {term} ") for term in terms}
+
+
+def score(candidate, query):
+    """How well the candidate answers the query (higher is better)."""
+    title = _frequencies(candidate.title_terms, query.terms)
+    body = _frequencies(candidate.body_sample, query.terms)
+    length_ratio = candidate.body_length / AVERAGE_BODY_TERMS
+    best = 0.0
+    for terms in query.alternatives:
+        matched, total = 0, 0.0
+        for term in terms:
+            if title[term] or body[term]:
+                matched += 1
+            total += TITLE_WEIGHT * _saturated(title[term], 1.0)
+            total += _saturated(body[term], length_ratio)
+        coverage = matched / len(terms)
+        best = max(best, total * coverage * coverage)
+    return best * candidate.rank_weight
+
+
+def rerank(candidates, query):
+    """Candidate ids, best first; ties go to the title, then the id (stable everywhere)."""
+    ordered = sorted(candidates, key=lambda c: (-round(score(c, query), 9), c.title, c.id))
+    return [candidate.id for candidate in ordered]
+
+
+def candidates(entry_ids):
+    """What scoring needs of the entries (a sample of long bodies, not all of it)."""
+    from portal.search.models import SearchEntry
+
+    rows = (
+        SearchEntry.objects.filter(pk__in=entry_ids)
+        .annotate(body_sample=Substr("body_terms", 1, BODY_SAMPLE))
+        .values_list("id", "rank_weight", "title_terms", "body_sample", "body_length", "title")
+    )
+    return [Candidate(*row) for row in rows]

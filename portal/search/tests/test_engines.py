@@ -1,0 +1,158 @@
+"""The parts of the engines that need no content: query building, facets, ranking, snippets."""
+
+from collections import Counter
+
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test import SimpleTestCase, TestCase
+
+from news.factories import NewsPageFactory
+from portal.search import engine_postgres, engine_sqlite, highlight, ranking, schema
+from portal.search.engine import Filters, TermQuery, count_facets, get_engine
+from portal.search.indexing import index_page, rebuild_index
+from portal.search.models import SearchEntry, SearchSynonym, decode_ids, encode_ids
+from portal.search.query import MAX_QUERY_LENGTH, clean_text, prefix_query, term_query
+
+
+class QueryTextTests(SimpleTestCase):
+    def test_clean_text_drops_nul_and_control_characters_and_truncates(self):
+        self.assertEqual(clean_text("kon\x00takt\tpro\nrodiče"), "kon takt pro rodiče")
+        self.assertEqual(len(clean_text("a" * 10_000)), MAX_QUERY_LENGTH)
+        self.assertEqual(clean_text(None), "")
+
+    def test_operators_and_punctuation_are_not_terms(self):
+        query = TermQuery.from_alternatives([["kontakt"], []])
+        self.assertEqual(query.alternatives, (("kontakt",),))
+        self.assertEqual(prefix_query('"kolizni (opa*'), (["kolizn"], ["opa"]))
+        self.assertEqual(prefix_query("*"), ([], []))
+
+
+class TermQueryTests(TestCase):
+    def test_stop_words_only_is_an_empty_query(self):
+        self.assertFalse(term_query("a v na"))
+        self.assertFalse(term_query('" * ( ) - :'))
+
+    def test_synonyms_come_from_the_editable_list(self):
+        self.assertIn(("organ", "spod"), term_query("OSPOD").alternatives)
+        SearchSynonym.objects.create(phrases="NRP, náhradní rodinná péče")
+        self.assertIn(("nahradn", "rodinn", "pek"), term_query("NRP").alternatives)
+        SearchSynonym.objects.filter(phrases__startswith="NRP").delete()
+        self.assertEqual(term_query("NRP").alternatives, (("nrp",),))
+
+
+class MatchSyntaxTests(SimpleTestCase):
+    hostile = TermQuery((('a"b', "NEAR"), ("OR",)))
+
+    def test_fts5_terms_are_quoted_strings(self):
+        self.assertEqual(
+            engine_sqlite.match_expression(self.hostile), '("a""b" AND "NEAR") OR ("OR")'
+        )
+        any_word = engine_sqlite.match_expression(self.hostile, match_all=False)
+        self.assertEqual(any_word, '"a""b" OR "NEAR" OR "OR"')
+        self.assertEqual(
+            engine_sqlite.prefix_expression(["kolizn"], ["opa"]),
+            '{title_terms} : ("kolizn" AND ("opa" *))',
+        )
+
+    def test_tsquery_terms_are_quoted_lexemes(self):
+        query = TermQuery((("it's", "a\\b"),))
+        self.assertEqual(engine_postgres.tsquery_text(query), r"('it''s' & 'a\\b')")
+        self.assertEqual(
+            engine_postgres.prefix_tsquery_text(["kolizn"], ["opa", "op"]),
+            "'kolizn':A & ('opa':*A | 'op':*A)",
+        )
+
+
+class FacetCountTests(SimpleTestCase):
+    # (id, score, kind, project, year, stage, region ids, topic ids)
+    rows = [
+        (1, 0.9, "methodology", 1, 2021, "", " 3 ", " 7 8 "),
+        (2, 0.8, "methodology", 2, 2020, "", " 4 ", " 7 "),
+        (3, 0.7, "tool", 1, 2021, "validated", " 3 ", ""),
+        (4, 0.6, "document", None, None, "", "", " 8 "),
+    ]
+
+    def test_without_filters_everything_counts(self):
+        passing, counts = count_facets(self.rows, Filters())
+        self.assertEqual(len(passing), 4)
+        self.assertEqual(counts["kind"], Counter({"methodology": 2, "tool": 1, "document": 1}))
+        self.assertEqual(counts["topic"], Counter({7: 2, 8: 2}))
+        self.assertEqual(counts["year"], Counter({2021: 2, 2020: 1}))
+
+    def test_a_facet_ignores_its_own_selection_and_respects_the_others(self):
+        passing, counts = count_facets(self.rows, Filters(kind=("methodology",), region=(3,)))
+        self.assertEqual([row[0] for row in passing], [1])
+        self.assertEqual(counts["kind"], Counter({"methodology": 1, "tool": 1}))
+        self.assertEqual(counts["region"], Counter({3: 1, 4: 1}))
+        self.assertEqual(counts["topic"], Counter({7: 1, 8: 1}))
+
+    def test_ids_round_trip(self):
+        self.assertEqual(encode_ids([12, 3, 3]), " 3 12 ")
+        self.assertEqual(decode_ids(" 3 12 "), [3, 12])
+        self.assertEqual(encode_ids([]), "")
+
+
+class RankingTests(SimpleTestCase):
+    def candidate(self, id, title_terms="", body="", weight=1.0, title="x"):
+        return ranking.Candidate(id, weight, title_terms, body, len(body), title)
+
+    def test_a_title_match_beats_a_body_match(self):
+        query = TermQuery((("mediak",),))
+        in_title = self.candidate(1, "mediak", "kurz")
+        in_body = self.candidate(2, "kurz", "mediak mediak mediak")
+        self.assertEqual(ranking.rerank([in_body, in_title], query), [1, 2])
+
+    def test_more_of_the_words_beats_fewer_in_the_any_word_fallback(self):
+        query = TermQuery((("kulat", "stol", "jihlav"),))
+        all_words = self.candidate(1, body="kulat stol jihlav")
+        one_word = self.candidate(2, title_terms="jihlav", body="jihlav jihlav")
+        self.assertEqual(ranking.rerank([one_word, all_words], query), [1, 2])
+
+    def test_result_type_weight_and_stable_ties(self):
+        query = TermQuery((("spot",),))
+        page = self.candidate(1, "spot", weight=1.1, title="B")
+        document = self.candidate(2, "spot", weight=0.8, title="A")
+        twin = self.candidate(3, "spot", weight=1.1, title="A")
+        self.assertEqual(ranking.rerank([document, page, twin], query), [3, 1, 2])
+
+
+class HighlightTests(SimpleTestCase):
+    def test_inflected_forms_are_marked_and_html_escaped(self):
+        text = "Podpora <b>pěstounů</b> & pěstounské péče"
+        html = highlight.snippet(text, {"pestoon", "pek"})
+        self.assertEqual(
+            html,
+            "Podpora &lt;b&gt;<mark>pěstounů</mark>&lt;/b&gt; &amp; pěstounské <mark>péče</mark>",
+        )
+
+    def test_window_starts_near_the_first_match(self):
+        text = " ".join(["slovo"] * 200) + " supervize " + " ".join(["konec"] * 50)
+        html = highlight.snippet(text, {"supervih"}, length=120)
+        self.assertTrue(html.startswith("…"))
+        self.assertTrue(html.endswith("…"))
+        self.assertIn("<mark>supervize</mark>", html)
+        self.assertLess(len(html), 200)
+
+    def test_no_match_shows_the_beginning(self):
+        self.assertEqual(highlight.snippet("Krátký text.", {"jin"}), "Krátký text.")
+
+
+class FullTextStructureTests(TestCase):
+    def test_the_structure_exists_and_stays_consistent(self):
+        self.assertTrue(schema.is_installed(connection))
+        news = NewsPageFactory(title="Kulatý stůl v Telči")
+        index_page(news)
+        news.title = "Kulatý stůl v Jihlavě"
+        news.save()
+        index_page(news)
+        rebuild_index()
+        SearchEntry.objects.filter(title__startswith="Kulatý").update(title_terms="jin slov")
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"INSERT INTO {schema.FTS_TABLE}({schema.FTS_TABLE}) VALUES ('integrity-check')"
+                )
+        result = get_engine().search(term_query("jin slov"), Filters(), AnonymousUser())
+        self.assertEqual([e.title for e in result.entries], ["Kulatý stůl v Jihlavě"])
+        result = get_engine().search(term_query("kulatý stůl"), Filters(), AnonymousUser())
+        self.assertEqual(result.total, 0)

@@ -1,0 +1,43 @@
+// Title suggestions for the search field: a <datalist> filled as the user types.
+// Progressive enhancement only: without JavaScript the search works the same.
+(function () {
+  "use strict";
+  var input = document.querySelector("input[data-autocomplete-url]");
+  if (!input || !window.fetch) {
+    return;
+  }
+  var list = document.createElement("datalist");
+  list.id = input.id + "-navrhy";
+  input.parentNode.appendChild(list);
+  input.setAttribute("list", list.id);
+
+  var timer = null;
+  var lastQuery = "";
+
+  function fill(titles) {
+    list.textContent = "";
+    titles.forEach(function (title) {
+      var option = document.createElement("option");
+      option.value = title;
+      list.appendChild(option);
+    });
+  }
+
+  function suggest() {
+    var query = input.value.trim();
+    if (query.length < 2 || query === lastQuery) {
+      return;
+    }
+    lastQuery = query;
+    var url = input.dataset.autocompleteUrl + "?q=" + encodeURIComponent(query);
+    fetch(url, { headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : []; })
+      .then(function (titles) { if (input.value.trim() === query) { fill(titles); } })
+      .catch(function () { /* suggestions are optional */ });
+  }
+
+  input.addEventListener("input", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(suggest, 200);
+  });
+})();

@@ -1,0 +1,26 @@
+"""The search benchmark still runs on a tiny corpus and prints its figures (not a timing)."""
+
+import io
+import sys
+from contextlib import redirect_stdout
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_search  # noqa: E402
+
+
+def test_search_benchmark_prints_its_figures():
+    output = io.StringIO()
+    with redirect_stdout(output):
+        bench_search.main(
+            ["--pages=200", "--pdfs=20", "--real-pdfs=5", "--repeat=1", "--db=sqlite"]
+        )
+    printed = output.getvalue()
+    assert "200 pages + 20 documents (5 real PDFs" in printed
+    assert "index build      portal" in printed
+    assert "stock update_index" in printed
+    for label in ("portal API", "portal engine", "stock"):
+        assert f"  {label:<16} median" in printed
+    assert "p95" in printed
+    assert "ratio stock/portal API" in printed

@@ -1,0 +1,127 @@
+"""Relevance on the demo content: every line of the dev query set, on SQLite and PostgreSQL.
+
+The demo portal is loaded once for the module and the search index rebuilt. Each query's
+expected page (see ``/work/shared/search/dev-queries.tsv``) is named below by a fragment
+of its URL: the slugs the demo builder gives those pages.
+
+Each run also writes its top results to ``var/search-relevance/<database>.json``; when the
+other database's file is there for the same indexed content, the top results must match
+(run the suite on both: see the README's PostgreSQL test command).
+"""
+
+import hashlib
+import io
+import json
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.management import call_command
+from django.db import connection
+from django.test import TestCase
+
+from portal.search.engine import Filters, get_engine
+from portal.search.models import SearchEntry
+from portal.search.query import term_query
+
+JIHLAVA_TELC = "/projekty/podpora-rozvoje-a-profesionalizace-spod/"
+PARDUBICE = "/projekty/inovacni-hnizdo-ospod-pardubicky-kraj/"
+VYSOCINA = "/projekty/inovace-pro-setrvani-deti-v-rodine/"
+COCHEM = "/metodiky/kolizni-opatrovnictvi-podle-cochemske-praxe/"
+ASSISTED_CONTACT = "/metodiky/asistovany-kontakt-rodicu-s-detmi/"
+FOSTER_CARE = "/metodiky/naplnovani-potreb-pestounu-v-nrp/"
+SLAPANICE = "/aktuality/ospod-sobe-setkani-ve-slapanicich/"
+SOCIOFACTOR = "/aktuality/model-site-sluzeb/"
+
+# query -> URL fragments of pages of which at least one must be among the first three
+EXPECTED = {
+    "kolizní opatrovnictví": [COCHEM],
+    "Cochemská praxe": [COCHEM],
+    "kolizního opatrovníka": [COCHEM],
+    "asistovaný kontakt": [ASSISTED_CONTACT],
+    "asistovane kontakty": [ASSISTED_CONTACT],
+    "pěstounská péče": [FOSTER_CARE, VYSOCINA],
+    "pěstounů": [FOSTER_CARE, VYSOCINA],
+    "edukační spot": ["/videa/spot-telc/", "/videa/spot-jihlava/"],
+    "spot Telč": ["/videa/spot-telc/"],
+    "OSPOD sobě": [SLAPANICE],
+    "setkání v Šlapanicích": [SLAPANICE],
+    "průvodce změnou": [PARDUBICE, "/nastroje/pruvodce-zmenou"],
+    "evaluační zpráva": [PARDUBICE, "zaverecna-evaluacni-zprava"],
+    "mediace": [JIHLAVA_TELC + "zprava-za-3-obdobi/"],
+    "kulatý stůl": [JIHLAVA_TELC + "zprava-za-1-obdobi/", VYSOCINA],
+    "pobytová péče": [SOCIOFACTOR],
+    "krajské modely sítě služeb": [SOCIOFACTOR],
+    "Česká Třebová": [PARDUBICE],
+    "supervize": [JIHLAVA_TELC + "zprava-za-"],
+    "ohrozene deti": ["/projekty/"],
+}
+
+# Queries that differ only in inflection or diacritics must put the same page first.
+SAME_FIRST_RESULT = [
+    ("kolizní opatrovnictví", "kolizniho opatrovnika"),
+    ("asistovaný kontakt", "asistovane kontakty"),
+    ("pěstounská péče", "pestounske pece"),
+    ("setkání v Šlapanicích", "setkani ve Slapanicich"),
+    ("Česká Třebová", "ceske trebove"),
+]
+
+DEV_QUERIES = settings.BASE_DIR.parent / "shared" / "search" / "dev-queries.tsv"
+RESULTS_DIR = settings.VAR_DIR / "search-relevance"
+
+
+def dev_queries():
+    lines = DEV_QUERIES.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t")[0] for line in lines if line.strip() and not line.startswith("#")]
+
+
+def top_urls(query, count=3):
+    result = get_engine().search(term_query(query), Filters(), AnonymousUser(), 1, count)
+    return [entry.url for entry in result.entries[:count]]
+
+
+def content_fingerprint():
+    rows = SearchEntry.objects.order_by("url").values_list("kind", "title", "url")
+    return hashlib.sha256(json.dumps(list(rows)).encode()).hexdigest()
+
+
+class DemoRelevanceTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo_content", stdout=io.StringIO())
+        call_command("rebuild_search_index", verbosity=0)
+        cls.results = {query: top_urls(query) for query in EXPECTED}
+
+    def test_the_expectations_cover_every_dev_query(self):
+        if DEV_QUERIES.exists():
+            self.assertEqual(set(dev_queries()), set(EXPECTED))
+
+    def test_expected_page_is_among_the_first_three(self):
+        for query, fragments in EXPECTED.items():
+            with self.subTest(query=query, database=connection.vendor):
+                urls = self.results[query]
+                self.assertTrue(urls, f"{query!r} found nothing")
+                self.assertTrue(
+                    any(fragment in url for url in urls for fragment in fragments),
+                    f"{query!r}: none of {fragments} in {urls}",
+                )
+
+    def test_inflection_and_diacritics_give_the_same_first_result(self):
+        for query, variant in SAME_FIRST_RESULT:
+            with self.subTest(query=query, variant=variant):
+                self.assertEqual(top_urls(query, 1), top_urls(variant, 1))
+
+    def test_same_top_results_on_every_database(self):
+        RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+        ours = {"content": content_fingerprint(), "results": self.results}
+        (RESULTS_DIR / f"{connection.vendor}.json").write_text(
+            json.dumps(ours, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+        for other in RESULTS_DIR.glob("*.json"):
+            if other.stem == connection.vendor:
+                continue
+            theirs = json.loads(other.read_text(encoding="utf-8"))
+            if theirs["content"] != ours["content"]:
+                continue  # made from other demo content: nothing to compare
+            for query, urls in ours["results"].items():
+                with self.subTest(query=query, other=other.stem):
+                    self.assertEqual(urls, theirs["results"].get(query))
