@@ -3,6 +3,11 @@
     python tests/bench_search.py                      # 20,000 pages + 2,000 PDFs, both databases
     python tests/bench_search.py --db sqlite          # one database
     python tests/bench_search.py --pages 200 --pdfs 20 --real-pdfs 5 --repeat 1   # a smoke run
+    python tests/bench_search.py --keep /tmp/bench --no-stock   # build once, then re-measure
+
+With ``--keep DIR`` the corpus is built only on the first run: the SQLite file stays in
+DIR and the PostgreSQL database ``portal_bench`` is not dropped; later runs with the same
+DIR (and the same corpus size) reuse them, rebuild the portal's index and measure again.
 
 For each database the script builds a separate database (a temporary SQLite file; the
 PostgreSQL database ``portal_bench`` on 127.0.0.1:5432, created and dropped here), fills
@@ -605,6 +610,13 @@ class _statement_timeout:
         return False
 
 
+def _kept_corpus(args, database):
+    """Where a kept corpus of this size is described (a path that never exists without --keep)."""
+    if not args.keep:
+        return Path(os.devnull, "none")
+    return Path(args.keep, f"{database}-{args.pages}-{args.pdfs}-{args.real_pdfs}.json")
+
+
 def worker(args):
     _setup_django()
     from django.conf import settings
@@ -615,7 +627,14 @@ def worker(args):
 
     call_command("migrate", verbosity=0)
     _stock_auto_update(False)
-    build_seconds, made = _timed(build_corpus, args.pages, args.pdfs, args.real_pdfs)
+    kept = _kept_corpus(args, connection.vendor)
+    if kept.exists():
+        built = json.loads(kept.read_text())
+        build_seconds, made = built["corpus_seconds"], built["corpus"]
+    else:
+        build_seconds, made = _timed(build_corpus, args.pages, args.pdfs, args.real_pdfs)
+        if args.keep:
+            kept.write_text(json.dumps({"corpus_seconds": build_seconds, "corpus": made}))
     index_seconds, entries = _timed(rebuild_index)
     api, engine, hits = measure_portal(args.repeat)
     result = {
@@ -647,20 +666,27 @@ def _postgres(statement):
         connection.execute(statement)
 
 
-def _database_url(database, workdir):
+def _database_url(database, workdir, args):
+    kept = _kept_corpus(args, database).exists()
     if database == "sqlite":
+        if not kept:  # a half-built corpus of an interrupted run
+            Path(workdir, "bench.sqlite3").unlink(missing_ok=True)
         return f"sqlite:///{workdir}/bench.sqlite3"
+    if kept:
+        return POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{POSTGRES_BENCH_DB}"
     _postgres(f"DROP DATABASE IF EXISTS {POSTGRES_BENCH_DB}")
     _postgres(f"CREATE DATABASE {POSTGRES_BENCH_DB}")
     return POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{POSTGRES_BENCH_DB}"
 
 
 def run_database(database, args):
-    workdir = tempfile.mkdtemp(prefix="portal-bench-")
+    if args.keep:
+        os.makedirs(args.keep, exist_ok=True)
+    workdir = args.keep or tempfile.mkdtemp(prefix="portal-bench-")
     try:
         environment = {
             **os.environ,
-            "TEST_DATABASE_URL": _database_url(database, workdir),
+            "TEST_DATABASE_URL": _database_url(database, workdir, args),
             "DJANGO_SETTINGS_MODULE": "portal.settings.test",
             "PYTHONPATH": str(ROOT),
         }
@@ -673,9 +699,10 @@ def run_database(database, args):
             raise RuntimeError(f"{database} benchmark failed:\n{completed.stderr[-3000:]}")
         return json.loads(lines[-1][len(RESULT_MARKER) :])
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
-        if database == "postgresql":
-            _postgres(f"DROP DATABASE IF EXISTS {POSTGRES_BENCH_DB}")
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+            if database == "postgresql":
+                _postgres(f"DROP DATABASE IF EXISTS {POSTGRES_BENCH_DB}")
 
 
 def _forwarded(args):
@@ -685,7 +712,7 @@ def _forwarded(args):
         f"--real-pdfs={args.real_pdfs}",
         f"--repeat={args.repeat}",
         f"--stock-timeout={args.stock_timeout}",
-    ]
+    ] + ([f"--keep={args.keep}"] if args.keep else [])
     return forwarded + ([] if args.stock else ["--no-stock"])
 
 
@@ -751,6 +778,9 @@ def parse_args(argv):
     )
     parser.add_argument("--no-stock", dest="stock", action="store_false")
     parser.add_argument("--stock-timeout", type=float, default=60.0)
+    parser.add_argument(
+        "--keep", metavar="DIR", help="keep the corpus in DIR and reuse it on later runs"
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 

@@ -12,7 +12,6 @@ to any term only when that finds nothing.
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import itemgetter
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -60,29 +59,6 @@ class Filters:
         return [name for name in FACETS if getattr(self, name)]
 
 
-# A match is a tuple read straight from the database, in this column order; regions and
-# topics come as the padded id lists of SearchEntry (" 3 7 "). ``score``: higher is better.
-MATCH_COLUMNS = (
-    "e.id, {score}, e.kind, e.project_id, e.year, e.validation_stage, e.region_ids, e.topic_ids"
-)
-_ID, _SCORE = 0, 1
-_FACET_COLUMN = {"kind": 2, "project": 3, "year": 4, "stage": 5, "region": 6, "topic": 7}
-_MULTI_VALUED = {"region", "topic"}
-_NUMERIC = {"project", "year", "region", "topic"}
-
-
-def _row_values(row, facet):
-    value = row[_FACET_COLUMN[facet]]
-    if facet in _MULTI_VALUED:
-        return value.split() if value else ()
-    return () if value is None or value == "" else (value,)
-
-
-def _selected(filters, facet):
-    values = getattr(filters, facet)
-    return {str(v) for v in values} if facet in _MULTI_VALUED else set(values)
-
-
 @dataclass
 class SearchResult:
     entries: list[SearchEntry]
@@ -91,46 +67,14 @@ class SearchResult:
     matched_all_terms: bool = True
 
 
-def count_facets(rows, filters):
-    """Facet counts where each facet ignores its own selection but respects the others.
+@dataclass
+class Found:
+    """What a database engine found for one attempt (all terms, or any term)."""
 
-    Returns (the rows passing every filter, {facet: Counter(value -> count)}).
-    """
-    active = filters.active()
-    if not active:
-        counted = {facet: _all_values(rows, facet) for facet in FACETS}
-        return rows, _counters(counted)
-    selected = {facet: _selected(filters, facet) for facet in active}
-    counted = {facet: [] for facet in FACETS}
-    passing = []
-    for row in rows:
-        failed = [f for f in active if selected[f].isdisjoint(_row_values(row, f))]
-        if not failed:
-            passing.append(row)
-            for facet in FACETS:
-                counted[facet].extend(_row_values(row, facet))
-        elif len(failed) == 1:
-            counted[failed[0]].extend(_row_values(row, failed[0]))
-    return passing, _counters(counted)
-
-
-def _all_values(rows, facet):
-    values = map(itemgetter(_FACET_COLUMN[facet]), rows)
-    if facet in _MULTI_VALUED:
-        return " ".join(values).split()
-    return values
-
-
-def _counters(counted):
-    counts = {}
-    for facet, values in counted.items():
-        counter = Counter(values)
-        counter.pop(None, None)
-        counter.pop("", None)
-        if facet in _NUMERIC:
-            counter = Counter({int(key): count for key, count in counter.items()})
-        counts[facet] = counter
-    return counts
+    ids: list[int]  # the best matches passing the filters, best first (at most the limit)
+    total: int  # matches passing the filters
+    facets: dict[str, Counter]  # each facet ignores its own selection, respects the others
+    matched: int  # matches before the filters
 
 
 def entries_in_order(ids):
@@ -144,46 +88,43 @@ def visibility_clause(include_staff):
 
 
 class SearchEngine:
-    """The shared flow; a database engine supplies ``matches()`` and ``autocomplete()``.
+    """The shared flow; a database engine supplies ``find()`` and ``autocomplete()``.
 
-    One query per search returns every match with its score and facet values; facets,
-    filters and the order are worked out here, so they are the same on every database.
+    ``find()`` returns the best matches by the engine's first score with the totals and
+    facet counts (``engine_sql.py``: one statement on SQLite and PostgreSQL); the order of
+    the first page is worked out here, so it is the same on every database.
     """
 
     name = "base"
-
-    def search(self, query, filters, user, page=1, per_page=20):
-        include_staff = sees_staff_material(user)
-        matched_all = True
-        rows = self.matches(query, include_staff, match_all=True)
-        if not rows and len(query.terms) > 1:
-            matched_all = False
-            rows = self.matches(query, include_staff, match_all=False)
-        passing, facets = count_facets(rows, filters)
-        ids = self.result_ids(passing, query, matched_all, page, per_page) if passing else []
-        return SearchResult(entries_in_order(ids), len(passing), facets, matched_all)
-
     # How many of the best matches by the first score get the engine's finer score.
     rescored = 0
 
-    def result_ids(self, rows, query, match_all, page, per_page):
-        """Ids of one result page.
+    def search(self, query, filters, user, page=1, per_page=20):
+        include_staff = sees_staff_material(user)
+        limit = max(self.rescored, ranking.CANDIDATES, page * per_page)
+        matched_all = True
+        found = self.find(query, filters, include_staff, True, limit)
+        if not found.matched and len(query.terms) > 1:
+            matched_all = False
+            found = self.find(query, filters, include_staff, False, limit)
+        ids = self.result_ids(found.ids, query, matched_all, page, per_page)
+        return SearchResult(entries_in_order(ids), found.total, found.facets, matched_all)
 
-        The best ``ranking.CANDIDATES`` by the engine's score are put in the shared order
-        (``ranking.py``); later pages continue in the engine's order.
+    def result_ids(self, ordered, query, match_all, page, per_page):
+        """Ids of one result page from the engine's best matches (best first).
+
+        The best ``ranking.CANDIDATES`` are put in the shared order (``ranking.py``);
+        later pages continue in the engine's order.
         """
-        offset = (page - 1) * per_page
-        # Best score first, equal scores by id (both sorts are stable and run in C).
-        by_id = sorted(rows, key=itemgetter(_ID))
-        ordered = [row[_ID] for row in sorted(by_id, key=itemgetter(_SCORE), reverse=True)]
         if self.rescored:
             ordered = self.rescore(ordered, query, match_all)
         top = ordered[: ranking.CANDIDATES]
         ids = ranking.rerank(ranking.candidates(top), query) + ordered[ranking.CANDIDATES :]
+        offset = (page - 1) * per_page
         return ids[offset : offset + per_page]
 
-    def matches(self, query, include_staff, match_all):
-        """Every matching entry as a ``MATCH_COLUMNS`` tuple."""
+    def find(self, query, filters, include_staff, match_all, limit):
+        """A ``Found``: the best ``limit`` matches by the engine's score, totals, facets."""
         raise NotImplementedError
 
     def rescore(self, ids, query, match_all):

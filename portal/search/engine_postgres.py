@@ -7,7 +7,8 @@ syntax (&, |, !, <->, :*, quotes, parentheses).
 
 from django.db import connection, transaction
 
-from portal.search.engine import MATCH_COLUMNS, SearchEngine, visibility_clause
+from portal.search import engine_sql
+from portal.search.engine import SearchEngine, visibility_clause
 from portal.search.schema import ENTRY_TABLE, TITLE_VECTOR_COLUMN, VECTOR_COLUMN
 from portal.search.visibility import sees_staff_material
 
@@ -21,10 +22,7 @@ RANK_NORMALIZATION = 1
 # size of its body (shorter first, as bm25 prefers); only the best RESCORED get ts_rank_cd.
 RESCORED = 300
 
-_MATCHING = (
-    f"FROM {ENTRY_TABLE} e, to_tsquery('simple', %s) query "
-    f"WHERE e.{VECTOR_COLUMN} @@ query"
-)
+_MATCHING = f"FROM {ENTRY_TABLE} e, to_tsquery('simple', %s) query WHERE e.{VECTOR_COLUMN} @@ query"
 _FIRST_SCORE = (
     f"CASE WHEN e.{TITLE_VECTOR_COLUMN} @@ query THEN 10.0 ELSE 1.0 END * e.rank_weight "
     "/ ln(2 + e.body_length)"
@@ -42,8 +40,7 @@ def lexeme(term):
 def tsquery_text(query, match_all=True):
     if match_all:
         return " | ".join(
-            "(" + " & ".join(lexeme(term) for term in terms) + ")"
-            for terms in query.alternatives
+            "(" + " & ".join(lexeme(term) for term in terms) + ")" for terms in query.alternatives
         )
     return " | ".join(lexeme(term) for term in query.terms)
 
@@ -64,15 +61,16 @@ class PostgresEngine(SearchEngine):
     name = "postgresql"
     rescored = RESCORED
 
-    def matches(self, query, include_staff, match_all):
+    def find(self, query, filters, include_staff, match_all, limit):
         visibility, params = visibility_clause(include_staff)
-        sql = f"SELECT {MATCH_COLUMNS.format(score=_FIRST_SCORE)} {_MATCHING}{visibility}"
-        with transaction.atomic(), connection.cursor() as cursor:
+        matching = f"{engine_sql.MATCH_SELECT.format(score=_FIRST_SCORE)}{_MATCHING}{visibility}"
+        params = [tsquery_text(query, match_all), *params]
+        with transaction.atomic():
             # When most rows match, the planner prefers a sequential scan, which must
             # read every tsvector to test it; the GIN bitmap scan reads none of them.
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute(sql, [tsquery_text(query, match_all), *params])
-            return cursor.fetchall()
+            return engine_sql.find(
+                matching, params, filters, limit, before=["SET LOCAL enable_seqscan = off"]
+            )
 
     def rescore(self, ids, query, match_all):
         best = ids[: self.rescored]

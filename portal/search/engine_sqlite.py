@@ -7,7 +7,8 @@ parentheses). It is passed as a parameter, never interpolated into the SQL.
 
 from django.db import connection
 
-from portal.search.engine import MATCH_COLUMNS, SearchEngine, visibility_clause
+from portal.search import engine_sql
+from portal.search.engine import SearchEngine, visibility_clause
 from portal.search.schema import ENTRY_TABLE, FACETS_INDEX, FTS_TABLE
 from portal.search.visibility import sees_staff_material
 
@@ -32,8 +33,7 @@ def match_expression(query, match_all=True):
     """All terms of an alternative (any alternative), or any term at all."""
     if match_all:
         return " OR ".join(
-            "(" + " AND ".join(quote(term) for term in terms) + ")"
-            for terms in query.alternatives
+            "(" + " AND ".join(quote(term) for term in terms) + ")" for terms in query.alternatives
         )
     return " OR ".join(quote(term) for term in query.terms)
 
@@ -54,10 +54,11 @@ def _fetch(sql, params):
 class SQLiteEngine(SearchEngine):
     name = "sqlite"
 
-    def matches(self, query, include_staff, match_all):
+    def find(self, query, filters, include_staff, match_all, limit):
         visibility, params = visibility_clause(include_staff)
-        sql = f"SELECT {MATCH_COLUMNS.format(score=_SCORE)} {_MATCHING}{visibility}"
-        return _fetch(sql, [match_expression(query, match_all), *params])
+        matching = f"{engine_sql.MATCH_SELECT.format(score=_SCORE)}{_MATCHING}{visibility}"
+        params = [match_expression(query, match_all), *params]
+        return engine_sql.find(matching, params, filters, limit)
 
     def autocomplete(self, words, prefixes, user, limit=8):
         visibility, params = visibility_clause(sees_staff_material(user))

@@ -261,14 +261,21 @@ def _no_hits_message(text):
     ) % {"query": text}
 
 
+def _no_words_message(text):
+    if not text:
+        return str(EMPTY_QUERY_MESSAGE)
+    return _("V dotazu „%(query)s“ není žádné slovo, podle kterého by se dalo hledat.") % {
+        "query": text
+    }
+
+
 def run_search(request):
+    """Everything the search page and the API show for this request's GET parameters."""
     params = parse_params(request.GET, request.user)
     outcome = SearchOutcome(text=params.text, page=params.page)
     query = term_query(params.text)
     if not query:
-        outcome.message = str(EMPTY_QUERY_MESSAGE) if not params.text else _(
-            "V dotazu „%(query)s“ není žádné slovo, podle kterého by se dalo hledat."
-        ) % {"query": params.text}
+        outcome.message = _no_words_message(params.text)
         return outcome
     result = get_engine().search(query, params.filters, request.user, params.page, PER_PAGE)
     outcome.total = result.total
@@ -277,7 +284,7 @@ def run_search(request):
     outcome.facets = facets(result.facets, params, request.user)
     if params.page == 1:
         outcome.promoted = promoted_items(params.text, query.terms, request.user)
-        Query.get(params.text).add_hit()
+        Query.get(params.text).add_hit()  # editors see popular queries in the admin
     if not result.total:
         outcome.message = _no_hits_message(params.text)
     elif not outcome.results:

@@ -3,12 +3,14 @@
 from collections import Counter
 
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test import SimpleTestCase, TestCase
+from wagtail.models import Page
 
 from news.factories import NewsPageFactory
 from portal.search import engine_postgres, engine_sqlite, highlight, ranking, schema
-from portal.search.engine import Filters, TermQuery, count_facets, get_engine
+from portal.search.engine import Filters, TermQuery, get_engine
 from portal.search.indexing import index_page, rebuild_index
 from portal.search.models import SearchEntry, SearchSynonym, decode_ids, encode_ids
 from portal.search.query import MAX_QUERY_LENGTH, clean_text, prefix_query, term_query
@@ -63,29 +65,78 @@ class MatchSyntaxTests(SimpleTestCase):
         )
 
 
-class FacetCountTests(SimpleTestCase):
-    # (id, score, kind, project, year, stage, region ids, topic ids)
-    rows = [
-        (1, 0.9, "methodology", 1, 2021, "", " 3 ", " 7 8 "),
-        (2, 0.8, "methodology", 2, 2020, "", " 4 ", " 7 "),
-        (3, 0.7, "tool", 1, 2021, "validated", " 3 ", ""),
-        (4, 0.6, "document", None, None, "", "", " 8 "),
+class FindTests(TestCase):
+    """Totals, facet counts and the best ids come from one SQL statement on each database."""
+
+    # (kind, year, stage, region ids, topic ids, staff only)
+    entries = [
+        ("methodology", 2021, "", " 3 ", " 7 8 ", False),
+        ("methodology", 2020, "", " 4 ", " 7 ", False),
+        ("tool", 2021, "validated", " 3 ", "", False),
+        ("document", None, "", "", " 8 ", False),
+        ("methodology", 2021, "", " 3 ", " 7 ", True),
     ]
 
-    def test_without_filters_everything_counts(self):
-        passing, counts = count_facets(self.rows, Filters())
-        self.assertEqual(len(passing), 4)
-        self.assertEqual(counts["kind"], Counter({"methodology": 2, "tool": 1, "document": 1}))
-        self.assertEqual(counts["topic"], Counter({7: 2, 8: 2}))
-        self.assertEqual(counts["year"], Counter({2021: 2, 2020: 1}))
+    @classmethod
+    def setUpTestData(cls):
+        page_type = ContentType.objects.get_for_model(Page)
+        cls.ids = [
+            SearchEntry.objects.create(
+                content_type=page_type,
+                object_id=number,
+                kind=kind,
+                title=f"Položka {number}",
+                url=f"/polozka-{number}/",
+                year=year,
+                validation_stage=stage,
+                region_ids=regions,
+                topic_ids=topics,
+                staff_only=staff_only,
+                title_terms="mediak" if number == 2 else "kurz",
+                body_terms="mediak " * (number + 1),
+                body_length=number + 1,
+            ).pk
+            for number, (kind, year, stage, regions, topics, staff_only) in enumerate(cls.entries)
+        ]
+
+    def find(self, filters=None, include_staff=False, limit=10):
+        query = TermQuery((("mediak",),))
+        return get_engine().find(query, filters or Filters(), include_staff, True, limit)
+
+    def test_without_filters_everything_visible_counts(self):
+        found = self.find()
+        self.assertEqual((found.total, found.matched), (4, 4))
+        self.assertEqual(
+            found.facets["kind"], Counter({"methodology": 2, "tool": 1, "document": 1})
+        )
+        self.assertEqual(found.facets["topic"], Counter({7: 2, 8: 2}))
+        self.assertEqual(found.facets["region"], Counter({3: 2, 4: 1}))
+        self.assertEqual(found.facets["year"], Counter({2021: 2, 2020: 1}))
+        self.assertEqual(found.facets["stage"], Counter({"validated": 1}))
+        self.assertEqual(found.facets["project"], Counter())
+
+    def test_staff_see_staff_only_entries_in_counts(self):
+        found = self.find(include_staff=True)
+        self.assertEqual(found.total, 5)
+        self.assertEqual(found.facets["topic"], Counter({7: 3, 8: 2}))
 
     def test_a_facet_ignores_its_own_selection_and_respects_the_others(self):
-        passing, counts = count_facets(self.rows, Filters(kind=("methodology",), region=(3,)))
-        self.assertEqual([row[0] for row in passing], [1])
-        self.assertEqual(counts["kind"], Counter({"methodology": 1, "tool": 1}))
-        self.assertEqual(counts["region"], Counter({3: 1, 4: 1}))
-        self.assertEqual(counts["topic"], Counter({7: 1, 8: 1}))
+        found = self.find(Filters(kind=("methodology",), region=(3,)))
+        self.assertEqual(found.ids, [self.ids[0]])
+        self.assertEqual((found.total, found.matched), (1, 4))
+        self.assertEqual(found.facets["kind"], Counter({"methodology": 1, "tool": 1}))
+        self.assertEqual(found.facets["region"], Counter({3: 1, 4: 1}))
+        self.assertEqual(found.facets["topic"], Counter({7: 1, 8: 1}))
 
+    def test_the_best_ids_first_and_no_more_than_the_limit(self):
+        found = self.find(limit=2)
+        self.assertEqual(len(found.ids), 2)
+        self.assertEqual(found.total, 4)
+        self.assertEqual(found.ids[0], self.ids[2], "the title match comes first")
+        self.assertEqual(self.find(Filters(year=(2019,))).ids, [])
+
+
+class EncodeIdsTests(SimpleTestCase):
     def test_ids_round_trip(self):
         self.assertEqual(encode_ids([12, 3, 3]), " 3 12 ")
         self.assertEqual(decode_ids(" 3 12 "), [3, 12])
