@@ -27,6 +27,8 @@ _FIRST_SCORE = (
     f"CASE WHEN e.{TITLE_VECTOR_COLUMN} @@ query THEN 10.0 ELSE 1.0 END * e.rank_weight "
     "/ ln(2 + e.body_length)"
 )
+# The padded id lists (" 3 7 ") as rows.
+SPLIT_IDS = ("unnest(string_to_array(btrim({ids}), ' ')) AS part(id)", "part.id")
 _FINE_SCORE = (
     f"ts_rank_cd('{RANK_WEIGHTS}', e.{VECTOR_COLUMN}, query, {RANK_NORMALIZATION}) * e.rank_weight"
 )
@@ -69,7 +71,12 @@ class PostgresEngine(SearchEngine):
             # When most rows match, the planner prefers a sequential scan, which must
             # read every tsvector to test it; the GIN bitmap scan reads none of them.
             return engine_sql.find(
-                matching, params, filters, limit, before=["SET LOCAL enable_seqscan = off"]
+                matching,
+                params,
+                filters,
+                limit,
+                SPLIT_IDS,
+                before=["SET LOCAL enable_seqscan = off"],
             )
 
     def rescore(self, ids, query, match_all):

@@ -4,9 +4,9 @@ A common word matches nearly every entry. Reading 20,000 matches into Python to 
 their facets and sort them cost more than finding them, so the database does both: the
 matches go into a materialised CTE ``m`` once, then one ``UNION ALL`` returns the best
 ``limit`` ids with their scores, the totals and, per facet, the number of matches per
-stored value. Region and topic ids are counted per distinct stored list (" 3 7 "), which
-Python splits: a few hundred lists instead of a row per match. The SQL is plain enough
-for both databases, so facet counts and the order are the same on both.
+stored value. Region and topic ids are stored as lists (" 3 7 "): the distinct lists are
+counted first, then split by the database's own function (``split_ids``). Apart from that
+split the SQL is the same on both databases, so are facet counts and the order.
 """
 
 from collections import Counter
@@ -42,8 +42,25 @@ def _where(conditions, ignored=None):
     return " WHERE " + " AND ".join(sql for sql, _ in chosen), [p for _, ps in chosen for p in ps]
 
 
-def search_statement(matching, matching_params, filters, limit):
-    """The statement (and its parameters) answering one search over ``matching``."""
+def _facet_branch(facet, where, split_ids):
+    if facet not in MULTI_VALUED:
+        return (
+            f"SELECT '{facet}', CAST(m.{facet} AS TEXT), count(*), NULL "
+            f"FROM m{where} GROUP BY m.{facet}"
+        )
+    table, column = split_ids
+    return (
+        f"SELECT '{facet}', CAST({column} AS TEXT), CAST(sum(lists.n) AS BIGINT), NULL "
+        f"FROM (SELECT m.{facet} AS ids, count(*) AS n FROM m{where} GROUP BY m.{facet}) lists, "
+        f"{table.format(ids='lists.ids')} GROUP BY {column}"
+    )
+
+
+def search_statement(matching, matching_params, filters, limit, split_ids):
+    """The statement (and its parameters) answering one search over ``matching``.
+
+    ``split_ids``: (a table expression of the ids in the list ``{ids}``, its id column).
+    """
     conditions = {facet: _condition(facet, getattr(filters, facet)) for facet in filters.active()}
     where, where_params = _where(conditions)
     branches = [
@@ -58,13 +75,7 @@ def search_statement(matching, matching_params, filters, limit):
     ]
     for facet in FACETS:
         facet_where, params = _where(conditions, ignored=facet)
-        branches.append(
-            (
-                f"SELECT '{facet}', CAST(m.{facet} AS TEXT), count(*), NULL "
-                f"FROM m{facet_where} GROUP BY m.{facet}",
-                params,
-            )
-        )
+        branches.append((_facet_branch(facet, facet_where, split_ids), params))
     sql = f"WITH m AS MATERIALIZED ({matching}) " + " UNION ALL ".join(sql for sql, _ in branches)
     return sql, [*matching_params, *(p for _, params in branches for p in params)]
 
@@ -78,18 +89,15 @@ def read_found(rows):
             best.append((-score, number))
         elif facet in (_MATCHED, _TOTAL):
             totals[facet] = number
-        elif facet in MULTI_VALUED:
-            for part in (value or "").split():
-                facets[facet][int(part)] += number
         elif value is not None and value != "":
             facets[facet][int(value) if facet in NUMERIC else value] += number
     best.sort()  # UNION ALL does not promise to keep the branch's order
     return Found([id_ for _, id_ in best], totals[_TOTAL], facets, totals[_MATCHED])
 
 
-def find(matching, matching_params, filters, limit, before=()):
+def find(matching, matching_params, filters, limit, split_ids, before=()):
     """Run the statement; ``before``: statements for this transaction (planner settings)."""
-    sql, params = search_statement(matching, matching_params, filters, limit)
+    sql, params = search_statement(matching, matching_params, filters, limit, split_ids)
     with connection.cursor() as cursor:
         for statement in before:
             cursor.execute(statement)

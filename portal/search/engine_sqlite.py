@@ -21,6 +21,8 @@ _MATCHING = (
     f"FROM {FTS_TABLE} JOIN {ENTRY_TABLE} e INDEXED BY {FACETS_INDEX} "
     f"ON e.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s"
 )
+# The padded id lists (" 3 7 ") as rows: read as a JSON array.
+SPLIT_IDS = ("json_each('[' || replace(trim({ids}), ' ', ',') || ']') AS part", "part.value")
 _SCORE = f"-bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) * e.rank_weight"
 
 
@@ -58,7 +60,7 @@ class SQLiteEngine(SearchEngine):
         visibility, params = visibility_clause(include_staff)
         matching = f"{engine_sql.MATCH_SELECT.format(score=_SCORE)}{_MATCHING}{visibility}"
         params = [match_expression(query, match_all), *params]
-        return engine_sql.find(matching, params, filters, limit)
+        return engine_sql.find(matching, params, filters, limit, SPLIT_IDS)
 
     def autocomplete(self, words, prefixes, user, limit=8):
         visibility, params = visibility_clause(sees_staff_material(user))
