@@ -40,8 +40,7 @@ class MethodologyIndexPage(IndexPage):
 
     def listing(self):
         return (
-            MethodologyPage.objects.child_of(self)
-            .live()
+            MethodologyPage.objects.live()
             .public()
             .select_related("kind", "source_project")
             .order_by("title")
@@ -113,7 +112,7 @@ class MethodologyPage(SourceProjectMixin, BasePage):
         index.FilterField("kind"),
     ]
 
-    parent_page_types = ["methodology.MethodologyIndexPage"]
+    parent_page_types = ["methodology.MethodologyIndexPage", "portal.ProjectPage"]
     subpage_types = []
 
     class Meta:
@@ -157,13 +156,7 @@ class ToolIndexPage(IndexPage):
         verbose_name = _("přehled nástrojů a prototypů")
 
     def listing(self):
-        return (
-            ToolPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("source_project")
-            .order_by("title")
-        )
+        return ToolPage.objects.live().public().select_related("source_project").order_by("title")
 
 
 class ToolPage(SourceProjectMixin, BasePage):
@@ -226,7 +219,7 @@ class ToolPage(SourceProjectMixin, BasePage):
         index.FilterField("validation_stage"),
     ]
 
-    parent_page_types = ["methodology.ToolIndexPage"]
+    parent_page_types = ["methodology.ToolIndexPage", "portal.ProjectPage"]
     subpage_types = []
 
     class Meta:
