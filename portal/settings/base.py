@@ -167,3 +167,9 @@ AXES_LOCKOUT_TEMPLATE = "portal/login_locked.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Wagtail 8.0's autosave also posts the hidden workflow-action fields that "approve with
+# comment" adds to the edit form, so the approval runs twice at once and the second request
+# (500) leaves the approved page unpublished. Off until that is fixed upstream.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
+# No avatars from an outside service: editors' e-mail hashes stay on the portal.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
