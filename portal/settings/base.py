@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # issue-4: turns a lockout into the Czech 429 page
+    "portal.login_throttle.LoginRateLimitMiddleware",  # issue-4: login attempts per address
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -167,6 +168,8 @@ AXES_LOCKOUT_TEMPLATE = "portal/login_locked.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# At most 30 login attempts per address in 5 minutes, on all login forms together.
+PORTAL_LOGIN_RATE = (30, 300)
 # Wagtail 8.0's autosave also posts the hidden workflow-action fields that "approve with
 # comment" adds to the edit form, so the approval runs twice at once and the second request
 # (500) leaves the approved page unpublished. Off until that is fixed upstream.
