@@ -6,6 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from methodology.forms import MethodologyForm
 from portal.blocks import BodyBlock
 from portal.models import AttachedDocument, BasePage, IndexPage, SourceProjectMixin
 
@@ -112,6 +113,7 @@ class MethodologyPage(SourceProjectMixin, BasePage):
         index.FilterField("kind"),
     ]
 
+    base_form_class = MethodologyForm
     parent_page_types = ["methodology.MethodologyIndexPage", "portal.ProjectPage"]
     subpage_types = []
 

@@ -71,3 +71,12 @@ def private_child_collection(parent, name):
 def staff_collection():
     """The portal-wide private collection for staff-only documents."""
     return private_child_collection(Collection.get_first_root_node(), STAFF_COLLECTION_NAME)
+
+
+def collection_is_staff_only(collection):
+    """True if the collection or one of its ancestors is restricted to the staff group."""
+    return CollectionViewRestriction.objects.filter(
+        collection__in=collection.get_ancestors(inclusive=True),
+        restriction_type=CollectionViewRestriction.GROUPS,
+        groups=staff_group(),
+    ).exists()
