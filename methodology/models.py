@@ -6,6 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from methodology.forms import MethodologyForm
 from portal.blocks import BodyBlock
 from portal.models import AttachedDocument, BasePage, IndexPage, SourceProjectMixin
 
@@ -40,8 +41,7 @@ class MethodologyIndexPage(IndexPage):
 
     def listing(self):
         return (
-            MethodologyPage.objects.child_of(self)
-            .live()
+            MethodologyPage.objects.live()
             .public()
             .select_related("kind", "source_project")
             .order_by("title")
@@ -113,7 +113,8 @@ class MethodologyPage(SourceProjectMixin, BasePage):
         index.FilterField("kind"),
     ]
 
-    parent_page_types = ["methodology.MethodologyIndexPage"]
+    base_form_class = MethodologyForm
+    parent_page_types = ["methodology.MethodologyIndexPage", "portal.ProjectPage"]
     subpage_types = []
 
     class Meta:
@@ -157,13 +158,7 @@ class ToolIndexPage(IndexPage):
         verbose_name = _("přehled nástrojů a prototypů")
 
     def listing(self):
-        return (
-            ToolPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("source_project")
-            .order_by("title")
-        )
+        return ToolPage.objects.live().public().select_related("source_project").order_by("title")
 
 
 class ToolPage(SourceProjectMixin, BasePage):
@@ -226,7 +221,7 @@ class ToolPage(SourceProjectMixin, BasePage):
         index.FilterField("validation_stage"),
     ]
 
-    parent_page_types = ["methodology.ToolIndexPage"]
+    parent_page_types = ["methodology.ToolIndexPage", "portal.ProjectPage"]
     subpage_types = []
 
     class Meta:

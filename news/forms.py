@@ -23,4 +23,6 @@ class PeriodReportForm(WagtailAdminPageForm):
             "period_start": start,
             "period_end": end,
             "title": _("Zpráva za %(number)s. období") % {"number": number},
+            # The admin makes a slug only as the title is typed; a prefilled title needs one.
+            "slug": f"zprava-za-{number}-obdobi",
         }

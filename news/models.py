@@ -36,8 +36,7 @@ class NewsIndexPage(IndexPage):
 
     def listing(self):
         return (
-            NewsPage.objects.child_of(self)
-            .live()
+            NewsPage.objects.live()
             .public()
             .select_related("category", "listing_image")
             .order_by("-published_at")
@@ -114,7 +113,7 @@ class NewsPage(BasePage):
         index.FilterField("published_at"),
     ]
 
-    parent_page_types = ["news.NewsIndexPage"]
+    parent_page_types = ["news.NewsIndexPage", "portal.ProjectPage"]
     subpage_types = []
 
     class Meta:
@@ -127,7 +126,7 @@ class NewsPage(BasePage):
 
     @property
     def funding_project(self):
-        return self.related_projects.first()
+        return self.parent_project() or self.related_projects.first()
 
     def clean(self):
         super().clean()
@@ -223,8 +222,7 @@ class VideoIndexPage(IndexPage):
 
     def listing(self):
         return (
-            VideoPage.objects.child_of(self)
-            .live()
+            VideoPage.objects.live()
             .public()
             .select_related("poster", "municipality")
             .order_by("-first_published_at")
@@ -297,7 +295,7 @@ class VideoPage(SourceProjectMixin, BasePage):
         index.RelatedFields("municipality", [index.SearchField("name")]),
     ]
 
-    parent_page_types = ["news.VideoIndexPage"]
+    parent_page_types = ["news.VideoIndexPage", "portal.ProjectPage"]
     subpage_types = []
 
     class Meta:

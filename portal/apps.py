@@ -7,4 +7,5 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portál")
 
     def ready(self):
-        from portal.search import signals  # noqa: F401
+        from portal import signals  # noqa: F401
+        from portal.search import signals as search_signals  # noqa: F401

@@ -6,6 +6,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 SNIFF_BYTES = 8192
+# Office documents are zip archives: limits against "zip bombs" that unpack to gigabytes.
+ZIPPED_TYPES = {"docx", "xlsx", "pptx", "odt", "ods", "odp"}
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+MAX_ARCHIVE_MEMBERS = 5000
+MAX_COMPRESSION_RATIO = 100
+MAX_SNIFFED_MEMBER_BYTES = 1024 * 1024
 MARKUP_MARKERS = (b"<html", b"<!doctype", b"<script", b"<svg", b"<?xml", b"<iframe", b"<body")
 OPENDOCUMENT_TYPES = {
     "odt": b"application/vnd.oasis.opendocument.text",
@@ -90,6 +96,35 @@ def validate_document_content(file):
             _("Obsah souboru neodpovídá příponě „%(ext)s“. Nahrajte skutečný soubor %(upper)s."),
             params={"ext": extension, "upper": extension.upper()},
         )
+    if extension in ZIPPED_TYPES and not _archive_is_reasonable(file):
+        raise ValidationError(
+            _(
+                "Soubor se po rozbalení neúměrně zvětší (více než %(limit)s MB), a proto "
+                "ho nelze nahrát. Uložte dokument znovu v kancelářském programu."
+            ),
+            params={"limit": MAX_UNZIPPED_BYTES // (1024 * 1024)},
+        )
+
+
+def _archive_is_reasonable(file):
+    """Unpacked size, member count and compression ratios of a zip stay within limits."""
+    try:
+        file.seek(0)
+        with zipfile.ZipFile(file) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+    finally:
+        file.seek(0)
+    if len(members) > MAX_ARCHIVE_MEMBERS:
+        return False
+    if sum(member.file_size for member in members) > MAX_UNZIPPED_BYTES:
+        return False
+    return all(
+        member.file_size <= MAX_SNIFFED_MEMBER_BYTES
+        or member.file_size <= MAX_COMPRESSION_RATIO * member.compress_size
+        for member in members
+    )
 
 
 def _read_head(file):
@@ -103,7 +138,11 @@ def _zip_member(file, name):
     try:
         file.seek(0)
         with zipfile.ZipFile(file) as archive:
-            return archive.read(name).strip() if name in archive.namelist() else None
+            if name not in archive.namelist():
+                return None
+            if archive.getinfo(name).file_size > MAX_SNIFFED_MEMBER_BYTES:
+                return None
+            return archive.read(name).strip()
     except (zipfile.BadZipFile, OSError, KeyError):
         return None
     finally:
@@ -112,3 +151,36 @@ def _zip_member(file, name):
 
 def _zip_has(file, name):
     return _zip_member(file, name) is not None
+
+
+def validate_image_frames(file):
+    """Refuse animations whose frames together exceed the pixel limit.
+
+    Wagtail counts frames through Willow, whose Pillow backend always says 1, so a GIF of
+    many full-size frames would pass its check.
+    """
+    from django.conf import settings
+    from PIL import Image, UnidentifiedImageError
+
+    limit = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", None)
+    if not limit:
+        return
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            pixels = image.width * image.height * getattr(image, "n_frames", 1)
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+        return  # Wagtail's own checks refuse what Pillow cannot read
+    finally:
+        file.seek(0)
+    if pixels > limit:
+        raise ValidationError(
+            _(
+                "Obrázek má i se všemi snímky animace %(pixels)s pixelů, víc než povolených "
+                "%(limit)s. Nahrajte menší obrázek nebo kratší animaci."
+            ),
+            params={
+                "pixels": f"{pixels:,}".replace(",", " "),
+                "limit": f"{limit:,}".replace(",", " "),
+            },
+        )

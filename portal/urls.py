@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -13,6 +14,12 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenty/", include(wagtaildocs_urls)),
+    path(
+        "prihlaseni/",
+        auth_views.LoginView.as_view(template_name=settings.WAGTAIL_FRONTEND_LOGIN_TEMPLATE),
+        name="staff_login",
+    ),
+    path("odhlaseni/", auth_views.LogoutView.as_view(), name="staff_logout"),
     path("temata/", views.topic_index, name="topic_index"),
     path("temata/<slug:slug>/", views.topic_detail, name="topic_detail"),
     path("sitemap.xml", sitemap, name="sitemap"),

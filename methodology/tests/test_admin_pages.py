@@ -90,6 +90,35 @@ class MethodologyAdminTests(EditorTestCase):
             "Metodika asistovaného kontaktu (PDF)",
         )
 
+    def staff_methodology_form(self, document):
+        return nested_form_data(
+            {
+                "title": "Interní standard",
+                "slug": "interni-standard",
+                "summary": "",
+                "audience": "staff",
+                "body": streamfield([]),
+                "documents": inline_formset([{"document": str(document.pk), "title": ""}]),
+                "changes": inline_formset([]),
+            }
+        )
+
+    def test_a_staff_only_methodology_refuses_a_public_document(self):
+        response = self.post_add_form(
+            self.index, MethodologyPage, self.staff_methodology_form(self.document)
+        )
+        self.assertRefused(response, MethodologyPage, "je ve veřejné sbírce")
+        self.assertFalse(MethodologyPage.objects.filter(slug="interni-standard").exists())
+
+    def test_a_staff_only_methodology_attaches_a_staff_only_document(self):
+        from portal.access import staff_collection
+
+        private = PortalDocumentFactory(title="Interní formulář", collection=staff_collection())
+        page = self.create_via_admin(
+            self.index, MethodologyPage, self.staff_methodology_form(private)
+        )
+        self.assertEqual(page.documents.get().document, private)
+
 
 class ToolAdminTests(EditorTestCase):
     @classmethod

@@ -4,7 +4,7 @@ from home.models import HomePage
 from methodology.factories import MethodologyIndexPageFactory, ToolIndexPageFactory
 from methodology.models import MethodologyIndexPage, MethodologyPage, ToolIndexPage, ToolPage
 from news.models import NewsIndexPage
-from portal.models import StandardPage
+from portal.models import ProjectPage, StandardPage
 from portal.tests.utils import EditorTestCase
 
 
@@ -15,14 +15,14 @@ class MethodologyTreeTests(EditorTestCase):
                 self.assertAllowedParentPageTypes(index, {HomePage})
                 self.assertCanNotCreateAt(StandardPage, index)
 
-    def test_methodology_lives_only_under_the_methodology_index(self):
-        self.assertAllowedParentPageTypes(MethodologyPage, {MethodologyIndexPage})
+    def test_methodology_lives_under_the_methodology_index_or_its_project(self):
+        self.assertAllowedParentPageTypes(MethodologyPage, {MethodologyIndexPage, ProjectPage})
         self.assertAllowedSubpageTypes(MethodologyIndexPage, {MethodologyPage})
         self.assertCanNotCreateAt(ToolIndexPage, MethodologyPage)
         self.assertCanNotCreateAt(NewsIndexPage, MethodologyPage)
 
-    def test_tool_lives_only_under_the_tool_index(self):
-        self.assertAllowedParentPageTypes(ToolPage, {ToolIndexPage})
+    def test_tool_lives_under_the_tool_index_or_its_project(self):
+        self.assertAllowedParentPageTypes(ToolPage, {ToolIndexPage, ProjectPage})
         self.assertAllowedSubpageTypes(ToolIndexPage, {ToolPage})
         self.assertCanNotCreateAt(MethodologyIndexPage, ToolPage)
 

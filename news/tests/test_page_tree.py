@@ -15,8 +15,8 @@ class NewsTreeTests(EditorTestCase):
                 self.assertAllowedParentPageTypes(index, {HomePage})
                 self.assertCanNotCreateAt(StandardPage, index)
 
-    def test_news_lives_only_under_the_news_index(self):
-        self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
+    def test_news_lives_under_the_news_index_or_its_project(self):
+        self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage, ProjectPage})
         self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
         self.assertAllowedSubpageTypes(NewsPage, set())
 
@@ -27,8 +27,8 @@ class NewsTreeTests(EditorTestCase):
                 self.assertCanNotCreateAt(parent, PeriodReportPage)
         self.assertAllowedSubpageTypes(PeriodReportPage, set())
 
-    def test_video_lives_only_under_the_video_index(self):
-        self.assertAllowedParentPageTypes(VideoPage, {VideoIndexPage})
+    def test_video_lives_under_the_video_index_or_its_project(self):
+        self.assertAllowedParentPageTypes(VideoPage, {VideoIndexPage, ProjectPage})
         self.assertAllowedSubpageTypes(VideoIndexPage, {VideoPage})
         self.assertCanNotCreateAt(MethodologyIndexPage, VideoPage)
 

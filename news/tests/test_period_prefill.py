@@ -25,6 +25,7 @@ def test_first_report_starts_with_the_project(admin_client):
     assert form.initial["period_start"] == datetime.date(2020, 5, 1)
     assert form.initial["period_end"] == datetime.date(2020, 10, 31)
     assert form.initial["title"] == "Zpráva za 1. období"
+    assert form.initial["slug"] == "zprava-za-1-obdobi"
 
 
 @pytest.mark.django_db

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.serializers.json import DjangoJSONEncoder
@@ -36,6 +37,7 @@ from news.models import (
     VideoIndexPage,
     VideoPage,
 )
+from portal.access import staff_collection, staff_group
 from portal.models import (
     FundingProgramme,
     Municipality,
@@ -50,6 +52,12 @@ from portal.models import (
     StandardPage,
     TargetGroup,
     Topic,
+)
+from portal.roles import (
+    ADMIN_GROUP_NAME,
+    REVIEWER_GROUP_NAME,
+    setup_project_team,
+    setup_roles,
 )
 
 from . import content as c
@@ -157,8 +165,10 @@ def build_demo(with_admin=False, refresh_files=False):
     build_jmk(ctx)
     build_vysocina(ctx)
     build_settings(ctx)
+    setup_roles()
     if with_admin:
         ensure_admin(ctx)
+        ensure_demo_accounts(ctx)
     return ctx
 
 
@@ -227,12 +237,6 @@ def build_persons(ctx):
             setattr(person, key, value)
         person.save()
         ctx.remember("person", person.name, person)
-
-
-def staff_collection():
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=c.STAFF_COLLECTION).first()
-    return existing or root.add_child(name=c.STAFF_COLLECTION)
 
 
 # --- images and documents -------------------------------------------------------------------
@@ -414,9 +418,18 @@ def save_page(ctx, page, spec, parent=None):
     return page
 
 
-def upsert_page(ctx, parent, model, spec):
-    """The page with spec's slug under parent, created or updated."""
+def upsert_page(ctx, parent, model, spec, moved_from=None):
+    """The page with spec's slug under parent, created or updated.
+
+    A page the demo used to keep under `moved_from` (an index page) is moved to parent.
+    """
     existing = parent.get_children().filter(slug=spec["slug"]).first()
+    if existing is None and moved_from is not None:
+        existing = moved_from.get_children().type(model).filter(slug=spec["slug"]).first()
+        if existing is not None:
+            existing.move(parent, pos="last-child")
+            existing = Page.objects.get(pk=existing.pk)
+            ctx.stats["pages moved"] += 1
     if existing is None:
         return save_page(ctx, model(slug=spec["slug"]), spec, parent=parent)
     page = existing.specific
@@ -451,7 +464,13 @@ def index(ctx, slug):
 
 def build_project(ctx, spec):
     page = upsert_page(ctx, index(ctx, "projekty"), ProjectPage, spec)
+    setup_project_team(page)
     return ctx.remember("project", spec["slug"], page)
+
+
+def build_output(ctx, project_page, index_slug, model, spec):
+    """A project's news, methodology, tool or video: in the project's subtree."""
+    return upsert_page(ctx, project_page, model, spec, moved_from=index(ctx, index_slug))
 
 
 def build_settings(ctx):
@@ -472,8 +491,9 @@ def build_pardubice(ctx):
     project_page = build_project(ctx, c.PARDUBICE_PROJECT)
     source = {"source_project": project_page}
     for spec in c.PARDUBICE_TOOLS:
-        upsert_page(ctx, index(ctx, "nastroje"), ToolPage, {**spec, **source})
-    upsert_page(ctx, index(ctx, "metodiky"), MethodologyPage, {**c.PARDUBICE_METHODOLOGY, **source})
+        build_output(ctx, project_page, "nastroje", ToolPage, {**spec, **source})
+    methodology = {**c.PARDUBICE_METHODOLOGY, **source}
+    build_output(ctx, project_page, "metodiky", MethodologyPage, methodology)
 
 
 def build_jihlava_telc(ctx):
@@ -482,11 +502,11 @@ def build_jihlava_telc(ctx):
     for spec in c.PERIOD_REPORTS:
         extra = {"prepared_by": c.PREPARED_BY, "listing_image": c.img("projekt-jihlava-telc")}
         upsert_page(ctx, project_page, PeriodReportPage, {**spec, **extra})
-    upsert_page(ctx, index(ctx, "aktuality"), NewsPage, c.JIHLAVA_TELC_NEWS)
+    build_output(ctx, project_page, "aktuality", NewsPage, c.JIHLAVA_TELC_NEWS)
     for spec in (c.COCHEM_METHODOLOGY, c.STAFF_METHODOLOGY):
-        upsert_page(ctx, index(ctx, "metodiky"), MethodologyPage, spec)
+        build_output(ctx, project_page, "metodiky", MethodologyPage, spec)
     for spec in c.VIDEOS:
-        upsert_page(ctx, index(ctx, "videa"), VideoPage, spec)
+        build_output(ctx, project_page, "videa", VideoPage, spec)
 
 
 def build_sociofactor(ctx):
@@ -501,22 +521,22 @@ def build_sociofactor(ctx):
         "documents": [{"document": c.doc(key), "title": ""} for key in regional_keys],
         "body": [*c.SOCIOFACTOR_PROJECT["body"], document_list],
     }
-    build_project(ctx, project_spec)
+    project_page = build_project(ctx, project_spec)
     news_spec = {**c.SOCIOFACTOR_NEWS, "body": [*c.SOCIOFACTOR_NEWS["body"], document_list]}
-    upsert_page(ctx, index(ctx, "aktuality"), NewsPage, news_spec)
+    build_output(ctx, project_page, "aktuality", NewsPage, news_spec)
 
 
 def build_jmk(ctx):
     """Seed 003: the project of the Jihomoravský regional office and "OSPOD sobě"."""
-    build_project(ctx, c.JMK_PROJECT)
-    upsert_page(ctx, index(ctx, "aktuality"), NewsPage, c.OSPOD_SOBE_NEWS)
+    project_page = build_project(ctx, c.JMK_PROJECT)
+    build_output(ctx, project_page, "aktuality", NewsPage, c.OSPOD_SOBE_NEWS)
 
 
 def build_vysocina(ctx):
     """Seed 004: "Inovace pro setrvání dětí v rodině" and its two methodologies."""
-    build_project(ctx, c.VYSOCINA_PROJECT)
+    project_page = build_project(ctx, c.VYSOCINA_PROJECT)
     for spec in (c.ASSISTED_CONTACT_METHODOLOGY, c.FOSTER_CARE_METHODOLOGY):
-        upsert_page(ctx, index(ctx, "metodiky"), MethodologyPage, spec)
+        build_output(ctx, project_page, "metodiky", MethodologyPage, spec)
 
 
 # --- accounts -------------------------------------------------------------------------------
@@ -530,3 +550,34 @@ def ensure_admin(ctx):
         return
     user_model.objects.create_superuser(ADMIN_USERNAME, "admin@example.cz", ADMIN_PASSWORD)
     ctx.stats["admin created"] += 1
+
+
+def demo_account_groups(ctx):
+    """{username: groups} of the demo accounts, one per role (see README)."""
+    project_editors = {
+        username: [ctx.get(c.project(slug)).team.editors]
+        for username, slug in c.DEMO_EDITORS.items()
+    }
+    return {
+        "spravce": [Group.objects.get(name=ADMIN_GROUP_NAME), staff_group()],
+        "recenzent": [Group.objects.get(name=REVIEWER_GROUP_NAME)],
+        "pracovnik": [staff_group()],
+        **project_editors,
+    }
+
+
+def ensure_demo_accounts(ctx):
+    """Demo users of every role; an existing account keeps its password but gets its groups."""
+    user_model = get_user_model()
+    for username, groups in demo_account_groups(ctx).items():
+        user = user_model.objects.filter(username=username).first()
+        if user is None:
+            user = user_model.objects.create_user(
+                username, f"{username}@example.cz", demo_password(username)
+            )
+            ctx.stats["demo accounts created"] += 1
+        user.groups.add(*groups)
+
+
+def demo_password(username):
+    return f"{username}-demo-heslo"

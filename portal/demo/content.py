@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from portal.access import STAFF_COLLECTION_NAME
+
 PRAGUE = ZoneInfo("Europe/Prague")
 
 
@@ -303,7 +305,7 @@ TOPICS = [
     "bezpečí dítěte",
 ]
 
-STAFF_COLLECTION = "Pouze pro pracovníky OSPOD"
+STAFF_COLLECTION = STAFF_COLLECTION_NAME
 
 
 # --- images ---------------------------------------------------------------------------------
@@ -2144,4 +2146,13 @@ FOSTER_CARE_METHODOLOGY = {
         ),
         documents("Ke stažení", "metodika-nrp"),
     ],
+}
+
+
+# --- demo accounts --------------------------------------------------------------------------
+
+# The editors of two projects (username: project slug); the other roles are in the builder.
+DEMO_EDITORS = {
+    "redaktor-jihlava": JIHLAVA_TELC_SLUG,
+    "redaktor-vysocina": VYSOCINA_SLUG,
 }

@@ -48,6 +48,14 @@ class BasePage(Page):
         """The project whose funding block the footer shows on this page, if any."""
         return None
 
+    def parent_project(self):
+        """The project this page sits under in the tree (its editors' subtree), if any."""
+        from portal.models.projects import ProjectPage
+
+        if not self.path or self.depth <= 1:
+            return None
+        return ProjectPage.objects.ancestor_of(self).first()
+
 
 class IndexPage(BasePage):
     """The one page under home that lists a content type, paginated."""
@@ -73,7 +81,11 @@ class IndexPage(BasePage):
 
 
 class SourceProjectMixin(models.Model):
-    """For content that came out of one project (methodologies, tools, videos)."""
+    """For content that came out of one project (methodologies, tools, videos).
+
+    Such a page may live under its project (where that project's editors may work on it)
+    or under its type's index; under a project, the project is its source by definition.
+    """
 
     source_project = models.ForeignKey(
         "portal.ProjectPage",
@@ -86,6 +98,10 @@ class SourceProjectMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        self.source_project = self.parent_project() or self.source_project
 
     @property
     def funding_project(self):

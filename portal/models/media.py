@@ -7,13 +7,21 @@ from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
 from wagtail.search import index
 
-from portal.uploads import validate_document_content
+from portal.uploads import validate_document_content, validate_image_frames
 
 
 class PortalImage(AbstractImage):
     credit = models.CharField(_("autor / zdroj"), max_length=255, blank=True)
 
     admin_form_fields = WagtailImage.admin_form_fields + ("credit",)
+
+    def clean(self):
+        super().clean()
+        if self.file and not self.file._committed:
+            try:
+                validate_image_frames(self.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from error
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("obrázek")

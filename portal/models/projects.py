@@ -150,7 +150,14 @@ class ProjectPage(BasePage):
     ]
 
     parent_page_types = ["portal.ProjectIndexPage"]
-    subpage_types = ["news.PeriodReportPage"]
+    # A project's outputs live in its subtree, so that its editors' permissions cover them.
+    subpage_types = [
+        "news.PeriodReportPage",
+        "news.NewsPage",
+        "news.VideoPage",
+        "methodology.MethodologyPage",
+        "methodology.ToolPage",
+    ]
 
     class Meta:
         verbose_name = _("projekt")
@@ -309,3 +316,27 @@ class SupportedService(Orderable):
 
 class ProjectDocument(AttachedDocument):
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="documents")
+
+
+class ProjectTeam(models.Model):
+    """A project's editors group and its documents collection (see portal.roles)."""
+
+    project = models.OneToOneField(
+        ProjectPage, verbose_name=_("projekt"), on_delete=models.CASCADE, related_name="team"
+    )
+    editors = models.OneToOneField(
+        "auth.Group", verbose_name=_("redakce"), on_delete=models.PROTECT, related_name="+"
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("sbírka dokumentů"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("redakce projektu")
+        verbose_name_plural = _("redakce projektů")
+
+    def __str__(self):
+        return self.editors.name

@@ -1,18 +1,8 @@
-"""Who may find staff-only material: OSPOD staff, administrators and editors."""
+"""Who may find staff-only material: the same people who may open it (see portal.access)."""
 
-from portal.access import STAFF_GROUP_NAME
+from portal.access import is_staff_reader
 
 
 def sees_staff_material(user):
-    """True for a logged-in member of the OSPOD staff group, a superuser or a Wagtail user."""
-    if user is None or not user.is_authenticated:
-        return False
-    cached = getattr(user, "_sees_staff_material", None)
-    if cached is None:
-        cached = (
-            user.is_superuser
-            or user.has_perm("wagtailadmin.access_admin")
-            or user.groups.filter(name=STAFF_GROUP_NAME).exists()
-        )
-        user._sees_staff_material = cached
-    return cached
+    """True for a logged-in member of the OSPOD staff group or a superuser."""
+    return is_staff_reader(user)

@@ -1,5 +1,6 @@
 """Settings shared by every environment; dev, test and production extend these."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",  # issue-4: login lockout
 ]
 
 MIDDLEWARE = [
@@ -48,6 +50,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # issue-4: turns a lockout into the Czech 429 page
+    "portal.login_throttle.LoginRateLimitMiddleware",  # issue-4: login attempts per address
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -141,3 +145,34 @@ TAGGIT_CASE_INSENSITIVE = True
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+
+# --- Staff-only area, staff login and lockout (issue 4) ---------------------------------------
+# Privacy is by group only: no shared passwords for pages or document collections.
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAIL_FRONTEND_LOGIN_URL = "/prihlaseni/"
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "portal/login.html"
+LOGIN_URL = WAGTAIL_FRONTEND_LOGIN_URL
+LOGIN_REDIRECT_URL = "/"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out credentials
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five failed attempts for one username from one address lock it for 15 minutes; every
+# failure during a lockout starts the 15 minutes again. Applies to every login form that
+# authenticates (the staff login, the Wagtail admin, the Django admin).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "portal/login_locked.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# At most 30 login attempts per address in 5 minutes, on all login forms together.
+PORTAL_LOGIN_RATE = (30, 300)
+# Wagtail 8.0's autosave also posts the hidden workflow-action fields that "approve with
+# comment" adds to the edit form, so the approval runs twice at once and the second request
+# (500) leaves the approved page unpublished. Off until that is fixed upstream.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
+# No avatars from an outside service: editors' e-mail hashes stay on the portal.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -1,8 +1,8 @@
 """Where the portal's own page types may live in the tree."""
 
 from home.models import HomePage
-from methodology.models import MethodologyIndexPage, ToolIndexPage
-from news.models import NewsIndexPage, NewsPage, PeriodReportPage, VideoIndexPage
+from methodology.models import MethodologyIndexPage, MethodologyPage, ToolIndexPage, ToolPage
+from news.models import NewsIndexPage, NewsPage, PeriodReportPage, VideoIndexPage, VideoPage
 from portal.factories import ProjectIndexPageFactory, ProjectPageFactory
 from portal.models import ProjectIndexPage, ProjectPage, StandardPage
 from portal.tests.utils import EditorTestCase
@@ -19,8 +19,11 @@ class ProjectTreeTests(EditorTestCase):
             with self.subTest(parent=parent.__name__):
                 self.assertCanNotCreateAt(parent, ProjectPage)
 
-    def test_only_period_reports_go_under_a_project(self):
-        self.assertAllowedSubpageTypes(ProjectPage, {PeriodReportPage})
+    def test_a_project_holds_its_own_outputs(self):
+        # Under the project its editors' page permissions cover them (portal.roles).
+        self.assertAllowedSubpageTypes(
+            ProjectPage, {PeriodReportPage, NewsPage, VideoPage, MethodologyPage, ToolPage}
+        )
 
     def test_standard_page_lives_under_home_and_other_standard_pages(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})

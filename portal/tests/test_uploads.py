@@ -1,6 +1,7 @@
 """Uploads that cannot hurt: wrong content, markup in disguise, oversize files, image bombs."""
 
 import io
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -102,3 +103,89 @@ def test_svg_images_are_refused(editor):
     response = upload_image(editor, "logo.svg", svg)
     assert response.status_code == 200
     assert not PortalImage.objects.exists()
+
+
+def stored_files():
+    """Every file under MEDIA_ROOT, to prove a refused upload left nothing behind."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    return {path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()}
+
+
+def docx_bytes(document_xml):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", document_xml)
+    return buffer.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_zip_bomb_disguised_as_a_word_document_is_refused(editor):
+    before = stored_files()
+    # 300 MB of zeros deflate to about 300 kB: a real .docx never compresses like that.
+    bomb = docx_bytes(b"\0" * (300 * 1024 * 1024))
+    assert len(bomb) < 1024 * 1024
+    response = upload_document(editor, "zprava.docx", bomb)
+    assert response.status_code == 200
+    assert "neúměrně zvětší" in response.content.decode()
+    assert not PortalDocument.objects.exists()
+    assert stored_files() == before
+
+
+@pytest.mark.django_db
+def test_a_real_word_document_is_stored(editor):
+    xml = "<w:document><w:body><w:p>Zpráva za období</w:p></w:body></w:document>"
+    response = upload_document(editor, "zprava.docx", docx_bytes(xml))
+    assert response.status_code == 302
+    assert PortalDocument.objects.filter(title="zprava.docx").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("foto.png", b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"),
+        ("foto.jpg", b"<!DOCTYPE html><html><body onload=alert(1)></body></html>"),
+    ],
+)
+def test_markup_disguised_as_an_image_is_refused_and_nothing_is_stored(editor, name, content):
+    before = stored_files()
+    response = upload_image(editor, name, content)
+    assert response.status_code == 200
+    assert not PortalImage.objects.exists()
+    assert stored_files() == before
+
+
+@pytest.mark.django_db
+def test_an_animated_image_counts_every_frame_against_the_pixel_limit(editor):
+    frames = [Image.new("P", (1000, 1000), color) for color in range(50)]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:])
+    before = stored_files()
+    response = upload_image(editor, "animace.gif", buffer.getvalue())  # 50 Mpx in all
+    assert response.status_code == 200
+    assert "snímky animace" in response.content.decode()
+    assert not PortalImage.objects.exists()
+    assert stored_files() == before
+
+
+@pytest.mark.django_db
+def test_a_refused_document_leaves_no_file_behind(editor):
+    before = stored_files()
+    upload_document(editor, "metodika.pdf", b"<html><script>alert(1)</script></html>")
+    assert stored_files() == before
+
+
+@pytest.mark.django_db
+def test_the_multiple_upload_refuses_disguised_markup_too(editor):
+    response = editor.post(
+        reverse("wagtaildocs:add_multiple"),
+        {"files[]": SimpleUploadedFile("metodika.pdf", b"<html><script>alert(1)</script>")},
+    )
+    assert response.status_code == 200
+    assert response.json()["success"] is False
+    assert "Obsah souboru neodpovídá příponě" in response.json()["error_message"]
+    assert not PortalDocument.objects.exists()

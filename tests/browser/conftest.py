@@ -67,7 +67,7 @@ def portal_url(tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
     }
     manage(env, "migrate", "--noinput")
-    manage(env, "load_demo_content")
+    manage(env, "load_demo_content", "--with-admin")  # demo accounts of every role
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
