@@ -7,7 +7,9 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.listings import Source
 from portal.models import AttachedDocument, BasePage, IndexPage, SourceProjectMixin
+from portal.privacy import public
 
 
 class MethodologyKind(models.Model):
@@ -39,13 +41,18 @@ class MethodologyIndexPage(IndexPage):
         verbose_name = _("přehled metodik")
 
     def listing(self):
-        return (
-            MethodologyPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("kind", "source_project")
-            .order_by("title")
-        )
+        return public(MethodologyPage.objects.live()).order_by("title")
+
+    def listing_sources(self):
+        return [
+            Source(
+                public(MethodologyPage.objects.live()),
+                order="title",
+                year="last_reviewed",
+                project="source_project",
+                select_related=("kind", "source_project"),
+            )
+        ]
 
 
 class MethodologyPage(SourceProjectMixin, BasePage):
@@ -157,13 +164,18 @@ class ToolIndexPage(IndexPage):
         verbose_name = _("přehled nástrojů a prototypů")
 
     def listing(self):
-        return (
-            ToolPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("source_project")
-            .order_by("title")
-        )
+        return public(ToolPage.objects.live()).order_by("title")
+
+    def listing_sources(self):
+        return [
+            Source(
+                public(ToolPage.objects.live()),
+                order="title",
+                year="first_published_at",
+                project="source_project",
+                select_related=("source_project",),
+            )
+        ]
 
 
 class ToolPage(SourceProjectMixin, BasePage):

@@ -7,7 +7,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
-from portal.pagination import paginate
+from portal.listings import FilteredListing
 
 
 class BasePage(Page):
@@ -58,18 +58,32 @@ class IndexPage(BasePage):
     max_count = 1
     parent_page_types = ["home.HomePage"]
     listing_name = "items"
+    listing_facets = ("topic", "project", "year")
 
     class Meta:
         abstract = True
 
     def listing(self):
-        """The live, public items this index shows, in order; subclasses say which."""
+        """The live, public items of this index's type, site-wide, in order."""
+        raise NotImplementedError
+
+    def listing_sources(self):
+        """[portal.listings.Source]: the page types listed, how they sort and filter."""
         raise NotImplementedError
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context[self.listing_name] = paginate(request, self.listing())
+        listing = FilteredListing(request, self.listing_sources(), facets=self.listing_facets)
+        context["listing"] = listing
+        context[self.listing_name] = listing.page_obj
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        listing = (getattr(response, "context_data", None) or {}).get("listing")
+        if listing is not None and listing.errors:
+            response.status_code = 400
+        return response
 
 
 class SourceProjectMixin(models.Model):

@@ -13,6 +13,9 @@ from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, ProjectBodyBlock
 
+from portal.listings import Source
+from portal.privacy import public
+
 from .base import AttachedDocument, BasePage, IndexPage
 
 # OP Zaměstnanost numbers as projects print them, e.g. CZ.03.2.63/0.0/0.0/19_098/0015128;
@@ -26,18 +29,28 @@ validate_registration_number = RegexValidator(
 class ProjectIndexPage(IndexPage):
     subpage_types = ["portal.ProjectPage"]
     listing_name = "projects"
+    listing_facets = ("topic", "year")
 
     class Meta:
         verbose_name = _("přehled projektů")
 
     def listing(self):
         return (
-            ProjectPage.objects.child_of(self)
-            .live()
-            .public()
+            public(ProjectPage.objects.live())
             .select_related("implementing_organisation", "listing_image")
             .order_by(F("start_date").desc(nulls_last=True), "title")
         )
+
+    def listing_sources(self):
+        return [
+            Source(
+                public(ProjectPage.objects.live()),
+                order="start_date",
+                year="start_date",
+                year_end="end_date",
+                select_related=("implementing_organisation",),
+            )
+        ]
 
 
 class ProjectPage(BasePage):
@@ -176,7 +189,7 @@ class ProjectPage(BasePage):
     def period_reports(self):
         from news.models import PeriodReportPage
 
-        return PeriodReportPage.objects.child_of(self).live().public().order_by("-period_number")
+        return public(PeriodReportPage.objects.child_of(self).live()).order_by("-period_number")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

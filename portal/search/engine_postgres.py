@@ -21,10 +21,7 @@ RANK_NORMALIZATION = 1
 # size of its body (shorter first, as bm25 prefers); only the best RESCORED get ts_rank_cd.
 RESCORED = 300
 
-_MATCHING = (
-    f"FROM {ENTRY_TABLE} e, to_tsquery('simple', %s) query "
-    f"WHERE e.{VECTOR_COLUMN} @@ query"
-)
+_MATCHING = f"FROM {ENTRY_TABLE} e, to_tsquery('simple', %s) query WHERE e.{VECTOR_COLUMN} @@ query"
 _FIRST_SCORE = (
     f"CASE WHEN e.{TITLE_VECTOR_COLUMN} @@ query THEN 10.0 ELSE 1.0 END * e.rank_weight "
     "/ ln(2 + e.body_length)"
@@ -42,8 +39,7 @@ def lexeme(term):
 def tsquery_text(query, match_all=True):
     if match_all:
         return " | ".join(
-            "(" + " & ".join(lexeme(term) for term in terms) + ")"
-            for terms in query.alternatives
+            "(" + " & ".join(lexeme(term) for term in terms) + ")" for terms in query.alternatives
         )
     return " | ".join(lexeme(term) for term in query.terms)
 

@@ -32,8 +32,7 @@ def match_expression(query, match_all=True):
     """All terms of an alternative (any alternative), or any term at all."""
     if match_all:
         return " OR ".join(
-            "(" + " AND ".join(quote(term) for term in terms) + ")"
-            for terms in query.alternatives
+            "(" + " AND ".join(quote(term) for term in terms) + ")" for terms in query.alternatives
         )
     return " OR ".join(quote(term) for term in query.terms)
 

@@ -266,9 +266,12 @@ def run_search(request):
     outcome = SearchOutcome(text=params.text, page=params.page)
     query = term_query(params.text)
     if not query:
-        outcome.message = str(EMPTY_QUERY_MESSAGE) if not params.text else _(
-            "V dotazu „%(query)s“ není žádné slovo, podle kterého by se dalo hledat."
-        ) % {"query": params.text}
+        outcome.message = (
+            str(EMPTY_QUERY_MESSAGE)
+            if not params.text
+            else _("V dotazu „%(query)s“ není žádné slovo, podle kterého by se dalo hledat.")
+            % {"query": params.text}
+        )
         return outcome
     result = get_engine().search(query, params.filters, request.user, params.page, PER_PAGE)
     outcome.total = result.total
