@@ -12,7 +12,6 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, ProjectBodyBlock
-
 from portal.listings import Source
 from portal.privacy import public
 
