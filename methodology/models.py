@@ -56,6 +56,8 @@ class MethodologyIndexPage(IndexPage):
 
 
 class MethodologyPage(SourceProjectMixin, BasePage):
+    detail_select_related = ("kind", "source_project", "contact_person__organisation")
+
     kind = models.ForeignKey(
         MethodologyKind,
         verbose_name=_("druh metodiky"),
@@ -180,6 +182,8 @@ class ToolIndexPage(IndexPage):
 
 class ToolPage(SourceProjectMixin, BasePage):
     """A validated tool or prototype; its stage follows the newest entry of its history."""
+
+    detail_select_related = ("source_project", "contact_person__organisation")
 
     class Kind(models.TextChoices):
         TOOL = "tool", _("nástroj")

@@ -65,6 +65,13 @@ class NewsIndexPage(IndexPage):
 class NewsPage(BasePage):
     """A news item; with the event facts filled in it is also an event report."""
 
+    detail_select_related = (
+        "category",
+        "event_municipality",
+        "author__organisation",
+        "author_organisation",
+    )
+
     published_at = models.DateTimeField(_("vydáno"), default=timezone.now)
     category = models.ForeignKey(
         NewsCategory,
@@ -256,6 +263,8 @@ class VideoIndexPage(IndexPage):
 
 class VideoPage(SourceProjectMixin, BasePage):
     """An educational spot: an uploaded file or an embed, always with a transcript."""
+
+    detail_select_related = ("video_file", "captions", "poster", "municipality", "source_project")
 
     video_file = models.ForeignKey(
         "portal.PortalDocument",

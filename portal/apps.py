@@ -7,4 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portál")
 
     def ready(self):
+        from portal import content_version
         from portal.search import signals  # noqa: F401
+
+        content_version.connect()

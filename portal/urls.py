@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from news import feeds
 from portal import views
+from portal.sitemap import PortalSitemap
 from portal.search import views as search_views
 
 urlpatterns = [
@@ -16,7 +17,7 @@ urlpatterns = [
     path("dokumenty/", include(wagtaildocs_urls)),
     path("temata/", views.topic_index, name="topic_index"),
     path("temata/<slug:slug>/", views.topic_detail, name="topic_detail"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("rss/aktuality/", feeds.NewsFeed(), name="feed_news"),
     path("rss/zpravy/", feeds.ReportFeed(), name="feed_reports"),

@@ -53,6 +53,13 @@ class ProjectIndexPage(IndexPage):
 
 
 class ProjectPage(BasePage):
+    detail_select_related = (
+        "implementing_organisation",
+        "commissioned_by",
+        "contact_person__organisation",
+        "logo",
+    )
+
     registration_number = models.CharField(
         _("registrační číslo"),
         max_length=60,
