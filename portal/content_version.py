@@ -13,7 +13,15 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 KEY = "portal:content-version"
 FRAGMENT_SECONDS = 300
-WATCHED_APPS = {"portal", "home", "news", "methodology", "wagtailcore", "wagtailimages", "wagtaildocs"}
+WATCHED_APPS = {
+    "portal",
+    "home",
+    "news",
+    "methodology",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+}
 
 
 def content_version():
@@ -24,8 +32,18 @@ def content_version():
     return version
 
 
+def _shows_content(model):
+    """Whether rows of `model` appear on pages (image renditions and the search index,
+    written while pages are served or indexed, do not change what a page says)."""
+    from wagtail.images.models import AbstractRendition
+
+    return model._meta.app_label in WATCHED_APPS and not (
+        issubclass(model, AbstractRendition) or model.__module__.startswith("portal.search")
+    )
+
+
 def _bump(sender, **kwargs):
-    if sender._meta.app_label in WATCHED_APPS:
+    if _shows_content(sender):
         cache.set(KEY, time.time_ns(), None)
 
 

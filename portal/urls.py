@@ -8,8 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from news import feeds
 from portal import views
-from portal.sitemap import PortalSitemap
 from portal.search import views as search_views
+from portal.sitemap import PortalSitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
