@@ -152,3 +152,31 @@ def test_uploaded_video_plays_from_the_portal(page, portal_url):
     assert "error" not in state, state
     assert urlparse(state["src"]).netloc == urlparse(portal_url).netloc
     assert state["tracks"] == 1 and state["language"] == "cs"
+
+
+def test_embedded_video_asks_the_provider_only_after_the_click(page, portal_url):
+    """The embed markup of a video page with a YouTube link (the demo has none)."""
+    off_site = []
+
+    def record_and_block(route):
+        off_site.append(route.request.url)
+        route.abort()
+
+    page.route(lambda url: urlparse(url).netloc != urlparse(portal_url).netloc, record_and_block)
+    page.goto(portal_url + "/videa/")
+    page.evaluate(
+        """() => document.querySelector('main').insertAdjacentHTML('beforeend',
+            '<div class="video-embed" data-player-url="https://www.youtube-nocookie.com/embed/x1"'
+            + ' data-player-title="Ukázka"><button type="button" class="video-embed__play"'
+            + ' hidden>Přehrát video (YouTube)</button></div>')"""
+    )
+    page.add_script_tag(url="/static/portal/js/video-embed.js")
+    button = page.get_by_role("button", name="Přehrát video (YouTube)")
+    button.wait_for()
+    assert off_site == []
+    with page.expect_request(lambda request: "youtube-nocookie.com" in request.url):
+        button.click()
+    frame = page.locator("iframe.video-embed__frame")
+    assert frame.get_attribute("src") == "https://www.youtube-nocookie.com/embed/x1"
+    assert frame.get_attribute("title") == "Video: Ukázka"
+    assert page.evaluate("document.activeElement.tagName") == "IFRAME"
