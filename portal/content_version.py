@@ -42,7 +42,11 @@ def _shows_content(model):
     )
 
 
-def _bump(sender, **kwargs):
+def _bump(sender, created=False, **kwargs):
+    from wagtail.contrib.settings.models import BaseSiteSetting
+
+    if created and issubclass(sender, BaseSiteSetting):
+        return  # settings rows are created with their defaults on first read
     if _shows_content(sender):
         cache.set(KEY, time.time_ns(), None)
 
