@@ -5,33 +5,29 @@ from django.db.models import F
 from methodology.models import MethodologyPage, ToolPage
 from news.models import NewsPage, PeriodReportPage, VideoPage
 from portal.models import ProjectPage
+from portal.privacy import public
 
 HOME_LIST_SIZE = 4
 
 
 def home_listings():
     return {
-        "latest_news": NewsPage.objects.live()
-        .public()
+        "latest_news": public(NewsPage.objects.live())
         .select_related("category")
         .order_by("-published_at")[:HOME_LIST_SIZE],
-        "latest_reports": PeriodReportPage.objects.live()
-        .public()
-        .order_by("-period_end")[:HOME_LIST_SIZE],
-        "methodologies": MethodologyPage.objects.live()
-        .public()
+        "latest_reports": public(PeriodReportPage.objects.live()).order_by("-period_end")[
+            :HOME_LIST_SIZE
+        ],
+        "methodologies": public(MethodologyPage.objects.live())
         .select_related("kind", "source_project")
         .order_by(F("last_reviewed").desc(nulls_last=True), "title")[:HOME_LIST_SIZE],
-        "tools": ToolPage.objects.live()
-        .public()
+        "tools": public(ToolPage.objects.live())
         .select_related("source_project")
         .order_by("title")[:HOME_LIST_SIZE],
-        "videos": VideoPage.objects.live()
-        .public()
+        "videos": public(VideoPage.objects.live())
         .select_related("poster", "municipality")
         .order_by("-first_published_at")[:HOME_LIST_SIZE],
-        "projects": ProjectPage.objects.live()
-        .public()
+        "projects": public(ProjectPage.objects.live())
         .select_related("implementing_organisation")
         .order_by(F("start_date").desc(nulls_last=True), "title")[:HOME_LIST_SIZE],
     }

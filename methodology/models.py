@@ -8,7 +8,9 @@ from wagtail.search import index
 
 from methodology.forms import MethodologyForm
 from portal.blocks import BodyBlock
+from portal.listings import Source
 from portal.models import AttachedDocument, BasePage, IndexPage, SourceProjectMixin
+from portal.privacy import public
 
 
 class MethodologyKind(models.Model):
@@ -40,15 +42,23 @@ class MethodologyIndexPage(IndexPage):
         verbose_name = _("přehled metodik")
 
     def listing(self):
-        return (
-            MethodologyPage.objects.live()
-            .public()
-            .select_related("kind", "source_project")
-            .order_by("title")
-        )
+        return public(MethodologyPage.objects.live()).order_by("title")
+
+    def listing_sources(self):
+        return [
+            Source(
+                public(MethodologyPage.objects.live()),
+                order="title",
+                year="last_reviewed",
+                project="source_project",
+                select_related=("kind", "source_project"),
+            )
+        ]
 
 
 class MethodologyPage(SourceProjectMixin, BasePage):
+    detail_select_related = ("kind", "source_project", "contact_person__organisation")
+
     kind = models.ForeignKey(
         MethodologyKind,
         verbose_name=_("druh metodiky"),
@@ -158,11 +168,24 @@ class ToolIndexPage(IndexPage):
         verbose_name = _("přehled nástrojů a prototypů")
 
     def listing(self):
-        return ToolPage.objects.live().public().select_related("source_project").order_by("title")
+        return public(ToolPage.objects.live()).order_by("title")
+
+    def listing_sources(self):
+        return [
+            Source(
+                public(ToolPage.objects.live()),
+                order="title",
+                year="first_published_at",
+                project="source_project",
+                select_related=("source_project",),
+            )
+        ]
 
 
 class ToolPage(SourceProjectMixin, BasePage):
     """A validated tool or prototype; its stage follows the newest entry of its history."""
+
+    detail_select_related = ("source_project", "contact_person__organisation")
 
     class Kind(models.TextChoices):
         TOOL = "tool", _("nástroj")

@@ -11,7 +11,9 @@ from wagtail.search import index
 
 from news.forms import PeriodReportForm
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
+from portal.listings import Source
 from portal.models import AttachedDocument, BasePage, IndexPage, SourceProjectMixin
+from portal.privacy import public
 
 
 class NewsCategory(models.Model):
@@ -35,16 +37,40 @@ class NewsIndexPage(IndexPage):
         verbose_name = _("přehled aktualit")
 
     def listing(self):
-        return (
-            NewsPage.objects.live()
-            .public()
-            .select_related("category", "listing_image")
-            .order_by("-published_at")
-        )
+        """News and period reports, site-wide (by type, wherever they live in the tree)."""
+        return public(NewsPage.objects.live()).order_by("-published_at")
+
+    def listing_sources(self):
+        return [
+            Source(
+                public(NewsPage.objects.live()),
+                order="published_at",
+                year="published_at",
+                project="related_projects",
+                kind="aktuality",
+                kind_label=_("Aktuality a zprávy z akcí"),
+                select_related=("category",),
+            ),
+            Source(
+                public(PeriodReportPage.objects.live()),
+                order="period_end",
+                year="period_end",
+                project="parent",
+                kind="zpravy",
+                kind_label=_("Zprávy za období"),
+            ),
+        ]
 
 
 class NewsPage(BasePage):
     """A news item; with the event facts filled in it is also an event report."""
+
+    detail_select_related = (
+        "category",
+        "event_municipality",
+        "author__organisation",
+        "author_organisation",
+    )
 
     published_at = models.DateTimeField(_("vydáno"), default=timezone.now)
     category = models.ForeignKey(
@@ -221,16 +247,24 @@ class VideoIndexPage(IndexPage):
         verbose_name = _("přehled videí")
 
     def listing(self):
-        return (
-            VideoPage.objects.live()
-            .public()
-            .select_related("poster", "municipality")
-            .order_by("-first_published_at")
-        )
+        return public(VideoPage.objects.live()).order_by("-first_published_at")
+
+    def listing_sources(self):
+        return [
+            Source(
+                public(VideoPage.objects.live()),
+                order="first_published_at",
+                year="first_published_at",
+                project="source_project",
+                select_related=("municipality",),
+            )
+        ]
 
 
 class VideoPage(SourceProjectMixin, BasePage):
     """An educational spot: an uploaded file or an embed, always with a transcript."""
+
+    detail_select_related = ("video_file", "captions", "poster", "municipality", "source_project")
 
     video_file = models.ForeignKey(
         "portal.PortalDocument",

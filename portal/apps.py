@@ -7,5 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portál")
 
     def ready(self):
-        from portal import signals  # noqa: F401
+        from portal import content_version, signals  # noqa: F401
         from portal.search import signals as search_signals  # noqa: F401
+
+        content_version.connect()

@@ -7,8 +7,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from news import feeds
 from portal import views
 from portal.search import views as search_views
+from portal.sitemap import PortalSitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -22,7 +24,14 @@ urlpatterns = [
     path("odhlaseni/", auth_views.LogoutView.as_view(), name="staff_logout"),
     path("temata/", views.topic_index, name="topic_index"),
     path("temata/<slug:slug>/", views.topic_detail, name="topic_detail"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("rss/aktuality/", feeds.NewsFeed(), name="feed_news"),
+    path("rss/zpravy/", feeds.ReportFeed(), name="feed_reports"),
+    path("rss/temata/<slug:slug>/", feeds.TopicFeed(), name="feed_topic"),
+    path("atom/aktuality/", feeds.AtomNewsFeed(), name="atom_news"),
+    path("atom/zpravy/", feeds.AtomReportFeed(), name="atom_reports"),
+    path("atom/temata/<slug:slug>/", feeds.AtomTopicFeed(), name="atom_topic"),
     path("hledat/", search_views.search, name="search"),
     path("api/hledat/", search_views.search_api, name="search_api"),
     path("api/hledat/naseptavac/", search_views.search_autocomplete, name="search_autocomplete"),

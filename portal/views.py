@@ -1,14 +1,18 @@
 from django.db.models import Count
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from portal.models import Topic
 from portal.pagination import paginate
+from portal.privacy import public
 from portal.search.czech import fold
 
 
 def visible_pages():
-    return Page.objects.live().public()
+    return public(Page.objects.live())
 
 
 def topic_index(request):
@@ -35,3 +39,18 @@ def topic_detail(request, slug):
         "portal/topic_detail.html",
         {"topic": topic, "pages": paginate(request, pages)},
     )
+
+
+@require_GET
+def robots_txt(request):
+    """Crawlers may read the public site; the admin and search results are not for them."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /hledat/",
+        "Disallow: /api/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

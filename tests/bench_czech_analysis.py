@@ -120,9 +120,17 @@ EXTRA_GROUPS = [
 ]
 # Unrelated words that should stay apart.
 APART = [
-    ("matka", "mat"), ("soud", "sout"), ("kraj", "krajina"), ("česká", "cesta"),
-    ("soud", "sud"), ("rodina", "rod"), ("péče", "pes"), ("model", "modla"),
-    ("kos", "kus"), ("program", "progres"), ("síť", "sít"),
+    ("matka", "mat"),
+    ("soud", "sout"),
+    ("kraj", "krajina"),
+    ("česká", "cesta"),
+    ("soud", "sud"),
+    ("rodina", "rod"),
+    ("péče", "pes"),
+    ("model", "modla"),
+    ("kos", "kus"),
+    ("program", "progres"),
+    ("síť", "sít"),
 ]
 
 
@@ -189,8 +197,13 @@ def main() -> None:
     bench("fold", czech.fold, text, tokens, repeat)
     bench("tokenize", czech.tokenize, text, tokens, repeat)
     folded = czech.tokenize(czech.fold(text))
-    bench("stem_folded (no cache)", lambda _: [czech.stem_folded.__wrapped__(w) for w in folded],
-          text, tokens, repeat)
+    bench(
+        "stem_folded (no cache)",
+        lambda _: [czech.stem_folded.__wrapped__(w) for w in folded],
+        text,
+        tokens,
+        repeat,
+    )
     bench("analyze (stem cache cleared)", czech.analyze, text, tokens, repeat)
     start = time.perf_counter()
     czech.analyze(text)

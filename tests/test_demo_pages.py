@@ -26,6 +26,7 @@ from news.models import (
 )
 from portal.access import staff_group
 from portal.models import ProjectIndexPage, ProjectPage, StandardPage
+from tests.public_portal_checks import PublicPortalChecks
 
 EVERY_PAGE_TYPE = (
     HomePage,
@@ -94,7 +95,7 @@ def czech_date_pattern(day, month, year):
     return rf"{day}\.\s?(?:{month}\.|{months[month - 1]})\s?{year}"
 
 
-class DemoPortalTests(TestCase):
+class DemoPortalTests(PublicPortalChecks, TestCase):
     @classmethod
     def setUpTestData(cls):
         call_command("load_demo_content", stdout=StringIO())

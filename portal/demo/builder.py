@@ -305,6 +305,8 @@ def document_specs():
 
 def render_document(spec):
     """The file's bytes and the text a search index should see."""
+    if "video" in spec:
+        return files.webm_video(**spec["video"]), ""
     if "cues" in spec:
         data = files.webvtt_captions(spec["cues"])
         return data, " ".join(text for _start, _end, text in spec["cues"])

@@ -165,3 +165,34 @@ def check_pdf_roundtrip():
     for word in words:
         assert word in text, f"pypdf did not extract {word!r} from the generated PDF"
     return text
+
+
+def webm_video(title, seconds, colour, size=(192, 108), fps=2):
+    """A small real WebM (VP8) clip: the title on a coloured ground and a progress bar.
+
+    Demo spots have no footage of their own; this lets the portal's player play a file
+    that it serves itself (a minute at 2 fps is a few tens of kilobytes).
+    """
+    import av
+    from PIL import Image, ImageDraw
+
+    output = io.BytesIO()
+    with av.open(output, mode="w", format="webm") as container:
+        stream = container.add_stream("libvpx", rate=fps)
+        stream.width, stream.height = size
+        stream.pix_fmt = "yuv420p"
+        stream.bit_rate = 60_000
+        frames = seconds * fps
+        for number in range(frames):
+            image = Image.new("RGB", size, colour)
+            draw = ImageDraw.Draw(image)
+            draw.text((10, 10), title, fill="white")
+            draw.text((10, 30), f"{number // fps // 60}:{number // fps % 60:02d}", fill="white")
+            progress = int((size[0] - 20) * (number + 1) / frames)
+            draw.rectangle((10, size[1] - 16, 10 + progress, size[1] - 10), fill="white")
+            frame = av.VideoFrame.from_image(image)
+            for packet in stream.encode(frame):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+    return output.getvalue()

@@ -1,13 +1,16 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
-from portal.pagination import paginate
+from portal.listings import FilteredListing
+from portal.privacy import restricted_paths
 
 
 class BasePage(Page):
@@ -43,6 +46,9 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    # Related rows a detail page shows, loaded with the page itself when it is routed.
+    detail_select_related = ()
+
     @property
     def funding_project(self):
         """The project whose funding block the footer shows on this page, if any."""
@@ -55,6 +61,36 @@ class BasePage(Page):
         if not self.path or self.depth <= 1:
             return None
         return ProjectPage.objects.ancestor_of(self).first()
+    def route(self, request, path_components):
+        """Find a descendant by its URL path in two queries, not two per level.
+
+        The page, its specific row and its `detail_select_related` rows are read at once;
+        the found page still routes itself (so its own route() and live check apply).
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        url_path = self.url_path + "/".join(path_components) + "/"
+        found = (
+            Page.objects.filter(url_path=url_path, path__startswith=self.path)
+            .values_list("pk", "content_type_id")
+            .first()
+        )
+        if found is None:
+            raise Http404
+        model = ContentType.objects.get_for_id(found[1]).model_class()
+        if model is None:
+            raise Http404
+        related = getattr(model, "detail_select_related", ())
+        page = model.objects.select_related(*related).get(pk=found[0])
+        return page.route(request, [])
+
+    def get_view_restrictions(self):
+        """No query for a page outside every restricted section (the usual case)."""
+        if self.alias_of_id is None and not any(
+            self.path.startswith(path) for path in restricted_paths()
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class IndexPage(BasePage):
@@ -66,18 +102,32 @@ class IndexPage(BasePage):
     max_count = 1
     parent_page_types = ["home.HomePage"]
     listing_name = "items"
+    listing_facets = ("topic", "project", "year")
 
     class Meta:
         abstract = True
 
     def listing(self):
-        """The live, public items this index shows, in order; subclasses say which."""
+        """The live, public items of this index's type, site-wide, in order."""
+        raise NotImplementedError
+
+    def listing_sources(self):
+        """[portal.listings.Source]: the page types listed, how they sort and filter."""
         raise NotImplementedError
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context[self.listing_name] = paginate(request, self.listing())
+        listing = FilteredListing(request, self.listing_sources(), facets=self.listing_facets)
+        context["listing"] = listing
+        context[self.listing_name] = listing.page_obj
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        listing = (getattr(response, "context_data", None) or {}).get("listing")
+        if listing is not None and listing.errors:
+            response.status_code = 400
+        return response
 
 
 class SourceProjectMixin(models.Model):

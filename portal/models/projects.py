@@ -12,6 +12,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, ProjectBodyBlock
+from portal.listings import Source
+from portal.privacy import public
 
 from .base import AttachedDocument, BasePage, IndexPage
 
@@ -26,21 +28,38 @@ validate_registration_number = RegexValidator(
 class ProjectIndexPage(IndexPage):
     subpage_types = ["portal.ProjectPage"]
     listing_name = "projects"
+    listing_facets = ("topic", "year")
 
     class Meta:
         verbose_name = _("přehled projektů")
 
     def listing(self):
         return (
-            ProjectPage.objects.child_of(self)
-            .live()
-            .public()
+            public(ProjectPage.objects.live())
             .select_related("implementing_organisation", "listing_image")
             .order_by(F("start_date").desc(nulls_last=True), "title")
         )
 
+    def listing_sources(self):
+        return [
+            Source(
+                public(ProjectPage.objects.live()),
+                order="start_date",
+                year="start_date",
+                year_end="end_date",
+                select_related=("implementing_organisation",),
+            )
+        ]
+
 
 class ProjectPage(BasePage):
+    detail_select_related = (
+        "implementing_organisation",
+        "commissioned_by",
+        "contact_person__organisation",
+        "logo",
+    )
+
     registration_number = models.CharField(
         _("registrační číslo"),
         max_length=60,
@@ -183,7 +202,7 @@ class ProjectPage(BasePage):
     def period_reports(self):
         from news.models import PeriodReportPage
 
-        return PeriodReportPage.objects.child_of(self).live().public().order_by("-period_number")
+        return public(PeriodReportPage.objects.child_of(self).live()).order_by("-period_number")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -210,9 +210,7 @@ def search_body(query, filters, include_staff, match_all, offset, limit):
 
 def autocomplete_body(words, prefixes, include_staff, limit):
     must = [{"term": {"title_terms": word}} for word in words]
-    must.append(
-        {"bool": {"should": [{"prefix": {"title_terms": prefix}} for prefix in prefixes]}}
-    )
+    must.append({"bool": {"should": [{"prefix": {"title_terms": prefix}} for prefix in prefixes]}})
     return {
         "query": {"bool": {"must": must, "filter": _visibility_filters(include_staff)}},
         "size": limit * 3,

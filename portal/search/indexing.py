@@ -442,9 +442,7 @@ def refresh_page_privacy(page):
     """Set the staff-only flag of the page's and its descendants' entries after a privacy change."""
     context = IndexContext.load()
     restricted, public = [], []
-    for page_id, path in Page.objects.descendant_of(page, inclusive=True).values_list(
-        "id", "path"
-    ):
+    for page_id, path in Page.objects.descendant_of(page, inclusive=True).values_list("id", "path"):
         is_restricted = any(path.startswith(p) for p in context.restricted_page_paths)
         (restricted if is_restricted else public).append(page_id)
     document_type = ContentType.objects.get_for_model(PortalDocument)

@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # issue-4: turns a lockout into the Czech 429 page
     "portal.login_throttle.LoginRateLimitMiddleware",  # issue-4: login attempts per address
+    "portal.privacy.RestrictedPathsMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

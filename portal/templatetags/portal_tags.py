@@ -378,3 +378,42 @@ def verbose_name(model_or_instance):
     """The Czech name of a page type, e.g. "aktualita", for card labels."""
     meta = getattr(model_or_instance, "_meta", None)
     return meta.verbose_name if meta else ""
+
+
+@register.simple_tag
+def content_version():
+    """The site-wide content version: a fragment cache key part ({% cache … page.pk v %})."""
+    from portal.content_version import content_version as current
+
+    return current()
+
+
+_EMBED_PROVIDERS = (
+    # (provider, URL pattern, player URL without tracking cookies)
+    (
+        "YouTube",
+        r"^https?://(?:www\.|m\.)?(?:youtube\.com/(?:watch\?(?:.*&)?v=|embed/|shorts/)|youtu\.be/)"
+        r"(?P<id>[\w-]{6,20})",
+        "https://www.youtube-nocookie.com/embed/{id}?autoplay=1&rel=0",
+    ),
+    (
+        "Vimeo",
+        r"^https?://(?:www\.)?vimeo\.com/(?P<id>\d+)",
+        "https://player.vimeo.com/video/{id}?autoplay=1&dnt=1",
+    ),
+)
+
+
+@register.simple_tag
+def video_embed(url):
+    """{"provider", "player_url"} for a video page's provider link; the player URL is only
+    used after the visitor clicks (no request to the provider before)."""
+    import re
+    from urllib.parse import urlparse
+
+    for provider, pattern, player in _EMBED_PROVIDERS:
+        match = re.match(pattern, url or "")
+        if match:
+            return {"provider": provider, "player_url": player.format(id=match.group("id"))}
+    host = urlparse(url or "").hostname or "poskytovatele"
+    return {"provider": host.removeprefix("www."), "player_url": ""}

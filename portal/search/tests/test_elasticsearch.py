@@ -159,7 +159,8 @@ class EngineTests(TestCase):
 
     def test_settings_from_the_environment_and_a_lazy_client(self):
         self.assertEqual(
-            self.engine.urls, ["https://search-1.example.cz:9200", "https://search-2.example.cz:9200"]
+            self.engine.urls,
+            ["https://search-1.example.cz:9200", "https://search-2.example.cz:9200"],
         )
         self.assertEqual(self.engine.alias, "ospod-search")
         self.assertEqual(self.engine.options, {"basic_auth": ("portal", "tajne")})

@@ -189,7 +189,7 @@ class SearchPageTests(SearchTestCase):
 
     def test_facets_are_a_form_of_checkboxes(self):
         response = self.client.get("/hledat/?q=projekt&typ=methodology")
-        self.assertContains(response, '<legend>Typ obsahu</legend>')
+        self.assertContains(response, "<legend>Typ obsahu</legend>")
         self.assertContains(response, 'name="typ" value="methodology" checked')
         self.assertContains(response, "Zrušit všechny filtry")
 
