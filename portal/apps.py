@@ -7,4 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portál")
 
     def ready(self):
+        from portal import frontcache
         from portal.search import signals  # noqa: F401
+
+        frontcache.connect()  # issue 6: purge listings from the front cache
