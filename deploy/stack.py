@@ -20,6 +20,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 PYTHON = sys.executable
+WORKER = [PYTHON, "manage.py", "db_worker", "--interval", "0.1"]
 
 
 def as_postgres(cmd):
@@ -45,6 +47,7 @@ class Stack:
         self.database_url = database_url or f"postgres://postgres@127.0.0.1:{self.pg_port}/portal"
         self.redis_db = redis_db
         self.processes = {}
+        self.extra_env = {}
         self.pg_data = self.var / "pg"
 
     @property
@@ -72,6 +75,7 @@ class Stack:
             "FRONT_CACHE_URL": self.url,
             # A local trial speaks plain HTTP; behind TLS leave this at its default (true).
             "SECURE_SSL_REDIRECT": "false",
+            **self.extra_env,
         }
 
     # --- PostgreSQL -----------------------------------------------------------------------
@@ -148,9 +152,17 @@ class Stack:
 
     # --- The portal -----------------------------------------------------------------------
     def manage(self, *args):
-        self._run([PYTHON, "manage.py", *args], env=self.env(), cwd=ROOT)
+        return self._run([PYTHON, "manage.py", *args], env=self.env(), cwd=ROOT).stdout
 
     def prepare(self):
+        # Run the setup's own background work inline: no backlog awaits the task worker.
+        self.extra_env["TASKS_BACKEND"] = "immediate"
+        try:
+            self._prepare()
+        finally:
+            del self.extra_env["TASKS_BACKEND"]
+
+    def _prepare(self):
         self.manage("migrate", "--noinput")
         self.manage("collectstatic", "--noinput", "-v", "0")
         self.manage("load_demo_content", "--with-admin")
@@ -174,11 +186,22 @@ class Stack:
                 "5",
                 "--keep-alive",
                 "5",
+                "--preload",
+                "--no-control-socket",
                 "--pid",
                 str(self.var / "gunicorn.pid"),
             ],
         )
-        self._spawn("worker", [PYTHON, "manage.py", "db_worker", "--interval", "0.1"])
+        self._spawn("worker", WORKER)
+        # Like systemd's Restart=always: the task worker exits when the database goes away.
+        self.supervising = threading.Event()
+        threading.Thread(target=self._supervise_worker, daemon=True).start()
+
+    def _supervise_worker(self):
+        while not self.supervising.wait(1.0):
+            worker = self.processes.get("worker")
+            if worker is not None and worker.poll() is not None:
+                self._spawn("worker", WORKER)
 
     def start_front(self):
         (self.var / "nginx-tmp").mkdir(exist_ok=True)
@@ -238,6 +261,8 @@ class Stack:
         return [int(pid) for pid in out.split()]
 
     def stop(self):
+        if hasattr(self, "supervising"):
+            self.supervising.set()
         for name in reversed(list(self.processes)):
             process = self.processes.pop(name)
             if process.poll() is None:

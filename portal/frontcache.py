@@ -24,6 +24,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/dokumenty/", "/static/", "/media/")
 GENERATION_KEY = "frontcache:generation"
 REPURGE_AFTER_SECONDS = 1.0
+PURGE_PRIORITY = 50
 
 
 def is_anonymous_read(request):
@@ -103,10 +104,13 @@ def purge_with_listings(page, extra_pages=()):
         root = site.root_url
         batch.add_urls([f"{root}/temata/"] + [f"{root}/temata/{t.slug}/" for t in topics.all()])
     urls = list(batch.urls)
-    purge_urls_from_cache_task.enqueue(urls)
-    if purge_urls_from_cache_task.get_backend().supports_defer:
+    task = purge_urls_from_cache_task
+    if task.get_backend().supports_priority:  # ahead of slower work such as reference indexing
+        task = task.using(priority=PURGE_PRIORITY)
+    task.enqueue(urls)
+    if task.get_backend().supports_defer:
         later = timezone.now() + timedelta(seconds=REPURGE_AFTER_SECONDS)
-        purge_urls_from_cache_task.using(run_after=later).enqueue(urls)
+        task.using(run_after=later).enqueue(urls)
 
 
 def on_publish_or_unpublish(sender, instance, **kwargs):

@@ -69,7 +69,11 @@ def run(stack, seconds):
     print(f"  gunicorn alone, {stack.workers} workers: {direct[0]:.0f} requests/s  "
           f"p99 {direct[3]}  non-2xx {direct[1]}  (target >= {GUNICORN_RATE})")  # fmt: skip
     errors = cache[1] + nginx[1] + direct[1]
-    return share >= FRONT_CACHE_SHARE and direct[0] >= GUNICORN_RATE and not errors
+    passed = share >= FRONT_CACHE_SHARE and direct[0] >= GUNICORN_RATE and not errors
+    return {
+        "front_cache": cache[0], "nginx": nginx[0], "share": share, "gunicorn": direct[0],
+        "errors": errors, "passed": passed,
+    }  # fmt: skip
 
 
 def main():
@@ -80,7 +84,7 @@ def main():
     args = parser.parse_args()
     var = args.var or tempfile.mkdtemp(prefix="portal-stack-")
     with Stack(var, port=args.port) as stack:
-        ok = run(stack, args.seconds)
+        ok = run(stack, args.seconds)["passed"]
     print("RESULT:", "PASS" if ok else "FAIL")
     return 0 if ok else 1
 

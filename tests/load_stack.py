@@ -18,6 +18,7 @@ import random
 import re
 import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -109,12 +110,12 @@ def visitor(base_url, pages, documents, stop, recorder):
 
 
 def probe(app_url, stop, recorder):
-    """Ask gunicorn directly for a page no cache holds, ten times a second."""
-    client = Client(app_url, timeout=5)
+    """Ask gunicorn directly for an answer no cache holds (a database query), 10 times a second."""
+    client = Client(app_url, timeout=10)
     while not stop.is_set():
         start = time.monotonic()
         try:
-            status, _ = client.get(f"/hledat/?q=probe-{uuid.uuid4().hex[:8]}")
+            status, _ = client.get(f"/api/hledat/naseptavac/?q=sond{uuid.uuid4().hex[:6]}")
         except (OSError, http.client.HTTPException) as error:
             status = type(error).__name__
         recorder.add(start, time.monotonic() - start, "probe", status)
@@ -122,73 +123,109 @@ def probe(app_url, stop, recorder):
 
 
 class Editor:
-    """Publishes a new title of one news article through Wagtail's revisions."""
+    """An editor publishing new titles of one news article through Wagtail's revisions.
+
+    Runs in its own process (Django with the stack's production settings), driven line by
+    line, so this script can also run inside the test suite's process.
+    """
 
     def __init__(self, stack):
-        os.environ.update(stack.env())
-        import django
-
-        django.setup()
-        from django.contrib.auth import get_user_model
-
-        from news.models import NewsPage
-
-        # The demo portal's administrator (load_demo_content --with-admin) edits and publishes.
-        self.user = get_user_model().objects.get(username="admin")
-        self.page = NewsPage.objects.live().order_by("pk").first()
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--editor-loop"],
+            cwd=ROOT, env=stack.env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            text=True, bufsize=1,
+        )  # fmt: skip
         self.published = []  # titles whose publish call returned
         self.failed = 0
 
-    def publish(self, number):
-        from django.db import close_old_connections
+    def ask(self, line):
+        self.process.stdin.write(line + "\n")
+        status, _, answer = self.process.stdout.readline().strip().partition(" ")
+        if status != "ok":
+            raise RuntimeError(answer)
+        return answer
 
-        close_old_connections()
+    def publish(self, number):
         title = f"{MARK} {number} {uuid.uuid4().hex[:6]}"
-        page = self.page.specific_class.objects.get(pk=self.page.pk)
-        page.title = title
-        revision = page.save_revision(user=self.user, log_action=True)
-        revision.publish(user=self.user)
+        path = self.ask("publish " + title)
         self.published.append(title)
-        return page.url
+        return path
 
     def lost_changes(self):
-        from django.db import connection
-        from wagtail.models import Revision
+        return [title for title in self.published if self.ask("stored " + title) != "yes"]
 
-        connection.close()  # the run may have restarted the database under it
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait(10)
 
-        stored = {
-            r.content.get("title")
-            for r in Revision.page_revisions.filter(object_id=str(self.page.pk))
-        }
-        return [title for title in self.published if title not in stored]
+
+def editor_loop():
+    """The editor's process: `publish <title>` and `stored <title>` commands on stdin."""
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.db import close_old_connections
+    from wagtail.models import Revision
+
+    from news.models import NewsPage
+
+    # The demo portal's administrator (load_demo_content --with-admin) edits and publishes.
+    user = get_user_model().objects.get(username="admin")
+    page_id = NewsPage.objects.live().order_by("pk").values_list("pk", flat=True).first()
+    for line in sys.stdin:
+        command, _, title = line.strip().partition(" ")
+        close_old_connections()
+        try:
+            if command == "publish":
+                page = NewsPage.objects.get(pk=page_id)
+                page.title = title
+                page.save_revision(user=user, log_action=True).publish(user=user)
+                answer = page.url
+            else:
+                revisions = Revision.page_revisions.filter(object_id=str(page_id))
+                answer = "yes" if revisions.filter(content__title=title).exists() else "no"
+            print("ok", answer, flush=True)
+        except Exception as error:  # noqa: BLE001 - reported by the load script
+            from django.db import connection
+
+            connection.close()
+            print("error", type(error).__name__, flush=True)
 
 
 def publisher(stack, editor, every, stop, visibility, errors):
-    client = Client(stack.url)
     number = 0
+    watchers = []
     while not stop.wait(every):
         number += 1
         try:
             path = editor.publish(number)
         except Exception as error:  # noqa: BLE001 - reported: a publish during the DB restart
             editor.failed += 1
-            errors.append(f"publish {number}: {type(error).__name__}")
+            errors.append(f"publish {number}: {type(error).__name__} {error}")
             continue
-        committed = time.monotonic()
-        title = editor.published[-1]
-        deadline = committed + 30
-        while time.monotonic() < deadline:
-            try:
-                status, body = client.get(path)
-                if status == 200 and title.encode() in body:
-                    visibility.append(time.monotonic() - committed)
-                    break
-            except (OSError, http.client.HTTPException):
-                pass
-            time.sleep(0.02)
-        else:
-            visibility.append(float("inf"))
+        watcher = threading.Thread(
+            target=watch, args=(stack.url, path, editor.published[-1], time.monotonic(), visibility)
+        )
+        watcher.start()
+        watchers.append(watcher)
+    for watcher in watchers:
+        watcher.join()
+
+
+def watch(base_url, path, title, committed, visibility, patience=30):
+    """Poll the page through the front cache until the published title shows."""
+    client = Client(base_url)
+    while time.monotonic() < committed + patience:
+        try:
+            status, body = client.get(path)
+            if status == 200 and title.encode() in body:
+                visibility.append(time.monotonic() - committed)
+                return
+        except (OSError, http.client.HTTPException):
+            pass
+        time.sleep(0.02)
+    visibility.append(float("inf"))
 
 
 def faults(stack, duration, stop, events):
@@ -291,10 +328,16 @@ def run(stack, duration, users, publish_every, with_faults):
     for thread in threads:
         thread.start()
     time.sleep(duration)
+    if with_faults:  # keep the load on until the database is back, then a few seconds more
+        threads[-1].join()
+        time.sleep(max(0.0, events.get("db_back", 0) + 5 - time.monotonic()))
     stop.set()
     for thread in threads:
         thread.join()
-    return report(recorder, time.monotonic() - started, visibility, editor, errors, events)
+    try:
+        return report(recorder, time.monotonic() - started, visibility, editor, errors, events)
+    finally:
+        editor.close()
 
 
 def main():
@@ -305,7 +348,10 @@ def main():
     parser.add_argument("--faults", action="store_true")
     parser.add_argument("--port", type=int, default=8090)
     parser.add_argument("--var", default=None, help="stack folder (default: a temporary one)")
+    parser.add_argument("--editor-loop", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.editor_loop:
+        return editor_loop()
     var = args.var or tempfile.mkdtemp(prefix="portal-stack-")
     with Stack(var, port=args.port) as stack:
         result = run(stack, args.duration, args.users, args.publish_every, args.faults)

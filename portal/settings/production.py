@@ -76,8 +76,8 @@ if env("FRONT_CACHE_URL"):
 # Wagtail's background work (front cache purges, reference index, image focal points) runs
 # through Django's tasks framework; a `manage.py db_worker` process executes it.
 # TASKS_BACKEND=immediate runs it inside the request instead (no worker needed).
+INSTALLED_APPS += ["django_tasks_db"]  # noqa: F405
 if env("TASKS_BACKEND", "database") == "database":
-    INSTALLED_APPS += ["django_tasks_db"]  # noqa: F405
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
