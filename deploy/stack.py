@@ -13,6 +13,7 @@ The first start migrates, collects static files and loads the demo portal with a
 """
 
 import argparse
+import hashlib
 import json
 import os
 import secrets
@@ -20,6 +21,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -49,6 +51,11 @@ class Stack:
         self.processes = {}
         self.extra_env = {}
         self.pg_data = self.var / "pg"
+        if os.geteuid() == 0:
+            # The cluster runs as the postgres user, which may not enter var (pytest keeps
+            # its temporary folders private): keep it in a folder of its own beside /tmp.
+            digest = hashlib.sha256(str(self.var).encode()).hexdigest()[:12]
+            self.pg_data = Path(tempfile.gettempdir()) / f"portal-stack-pg-{digest}"
 
     @property
     def url(self):
@@ -87,10 +94,6 @@ class Stack:
             if os.geteuid() == 0:
                 shutil.chown(self.pg_data, "postgres", "postgres")
                 self.pg_data.chmod(0o700)
-                for parent in self.pg_data.parents:
-                    if parent == Path("/"):
-                        break
-                    parent.chmod(parent.stat().st_mode | 0o005)
             self._run(
                 as_postgres(
                     [
@@ -273,6 +276,11 @@ class Stack:
                     process.kill()
         if self.own_postgres and (self.pg_data / "postmaster.pid").exists():
             self.pg_ctl("stop")
+
+    def remove_database(self):
+        """Delete the own cluster's files (after stop); for throwaway stacks such as tests."""
+        if self.own_postgres:
+            shutil.rmtree(self.pg_data, ignore_errors=True)
 
     def __enter__(self):
         return self.start()

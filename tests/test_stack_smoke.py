@@ -19,8 +19,8 @@ STAFF_ONLY = """
 from wagtail.models import PageViewRestriction
 from portal.models import PortalDocument
 page = PageViewRestriction.objects.filter(restriction_type="groups").first().page
-print(page.url)
-print(PortalDocument.objects.filter(collection__name__startswith="Pouze").first().url)
+print("URL", page.url)
+print("URL", PortalDocument.objects.filter(collection__name__startswith="Pouze").first().url)
 """
 
 
@@ -39,8 +39,11 @@ def free_port_block(size=4):
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     stack = Stack(tmp_path_factory.mktemp("stack"), port=free_port_block(), redis_db=6)
-    with stack:
-        yield stack
+    try:
+        with stack:
+            yield stack
+    finally:
+        stack.remove_database()
 
 
 def get(url, headers=None):
@@ -67,7 +70,8 @@ def test_front_cache_keeps_public_pages(stack):
 
 
 def test_front_cache_never_keeps_staff_only_pages_documents_or_the_admin(stack):
-    page, document = stack.manage("shell", "-c", STAFF_ONLY).split()
+    out = stack.manage("shell", "-c", STAFF_ONLY)
+    page, document = [line.split()[1] for line in out.splitlines() if line.startswith("URL ")]
     for path in (page, document, "/admin/login/"):
         for _ in range(2):
             status, headers, body = get(stack.url + path)
