@@ -24,6 +24,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections import Counter
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -296,7 +297,8 @@ def report(recorder, duration, visibility, editor, errors, events):
               f"{sum(1 for s in probes if not is_ok(s[3]))} failed")  # fmt: skip
         for name, moment in sorted(events.items(), key=lambda item: item[1]):
             window = [s for s in recorder.samples if moment <= s[0] <= moment + 15]
-            bad = sum(1 for s in window if not is_ok(s[3]))
+            bad = Counter(str(s[3]) for s in window if not is_ok(s[3]))
+            bad = f"{sum(bad.values())} ({dict(bad)})"
             healthy = recovery_after(recorder.samples, moment)
             print(f"{name}: failed requests in the next 15 s: {bad} of {len(window)}; "
                   f"probe healthy again after {healthy:.2f} s")  # fmt: skip

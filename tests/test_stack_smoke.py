@@ -16,13 +16,18 @@ from deploy.stack import Stack
 from tests import bench_stack, load_stack
 
 STAFF_ONLY = """
-from wagtail.models import PageViewRestriction
+from wagtail.models import CollectionViewRestriction, PageViewRestriction
+from portal.access import staff_group
 from portal.models import PortalDocument
 page = PageViewRestriction.objects.filter(restriction_type="groups").first().page
+document = PortalDocument.objects.filter(collection__name__startswith="Pouze").first()
+restriction, _ = CollectionViewRestriction.objects.get_or_create(
+    collection=document.collection, restriction_type="groups"
+)
+restriction.groups.add(staff_group())
 print("URL", page.url)
-print("URL", PortalDocument.objects.filter(collection__name__startswith="Pouze").first().url)
+print("URL", document.url)
 """
-
 
 def free_port_block(size=4):
     for base in range(23000, 60000, 97):
