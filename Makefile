@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-sqlite test-postgres lint demo clean fonts chromium postgres
+.PHONY: install run test test-sqlite test-postgres lint demo clean fonts chromium postgres \
+	stack-packages stack
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
 $(STAMP): pyproject.toml
@@ -25,6 +26,17 @@ fonts:
 chromium:
 	@test -x /usr/bin/chromium || { apt-get update -qq && $(APT_INSTALL) chromium; }
 
+# The production stack on one machine (issue 6): Varnish as the front cache, nginx for image
+# files and the benchmark's static copy, wrk for the benchmark. `make stack` serves the
+# portal on http://127.0.0.1:$(STACK_PORT)/ (see README "Production stack").
+STACK_PORT ?= 8080
+stack-packages:
+	@command -v varnishd >/dev/null && command -v nginx >/dev/null && command -v wrk >/dev/null || \
+		{ apt-get update -qq && $(APT_INSTALL) varnish nginx-light wrk; }
+
+stack: install fonts stack-packages
+	$(BIN)/python deploy/stack.py --port $(STACK_PORT)
+
 demo: install fonts
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content --with-admin
@@ -41,7 +53,7 @@ lint: install
 # PostgreSQL (the production database; the browser tests serve SQLite and are not repeated).
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/portal
 
-test: install fonts chromium postgres lint test-sqlite test-postgres
+test: install fonts chromium postgres stack-packages lint test-sqlite test-postgres
 
 test-sqlite: install
 	$(BIN)/python -m pytest

@@ -177,3 +177,19 @@ PORTAL_LOGIN_RATE = (30, 300)
 WAGTAIL_AUTOSAVE_INTERVAL = 0
 # No avatars from an outside service: editors' e-mail hashes stay on the portal.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# --- Security headers and front cache (issue 6) ---------------------------------------------
+# Strict nonce-based CSP on public pages, relaxed under the admin paths (portal/security.py);
+# HSTS and secure cookies are production-only (portal/settings/production.py).
+from portal.security import PUBLIC_POLICY  # noqa: E402
+
+INSTALLED_APPS += ["csp", "wagtail.contrib.frontend_cache"]
+MIDDLEWARE.insert(1, "portal.security.PortalCSPMiddleware")
+MIDDLEWARE.insert(2, "portal.security.PermissionsPolicyMiddleware")
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_POLICY}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+# Production configures the Varnish purge backend (WAGTAILFRONTENDCACHE) when FRONT_CACHE_URL
+# is set; elsewhere no front cache is purged.

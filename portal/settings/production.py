@@ -36,6 +36,8 @@ if env("REDIS_URL"):
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env("REDIS_URL"),
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "ospod"),
+            "TIMEOUT": 600,
         }
     }
 
@@ -47,9 +49,45 @@ if env("SEARCH_BACKEND", "database") == "elasticsearch":
 
 STATIC_ROOT = env("STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
 MEDIA_ROOT = env("MEDIA_ROOT", str(MEDIA_ROOT))  # noqa: F405
+# --- Production stack (issue 6): whitenoise, front cache, background tasks ----------------
+# Static files get hashed names and are served compressed by whitenoise from gunicorn.
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
-    "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+    "whitenoise.storage.CompressedManifestStaticFilesStorage"
 )
+MIDDLEWARE.insert(  # noqa: F405
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,  # noqa: F405
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
+WHITENOISE_MAX_AGE = 365 * 24 * 3600
+
+# Anonymous public pages are kept in Redis and marked cacheable for the front cache
+# (portal/frontcache.py); Wagtail purges a page from Varnish when it is published,
+# unpublished or moved. First in the list, so it sees the final response (cookies, headers).
+MIDDLEWARE.insert(0, "portal.frontcache.FrontCacheMiddleware")  # noqa: F405
+FRONT_CACHE_SECONDS = int(env("FRONT_CACHE_SECONDS", "600"))
+if env("FRONT_CACHE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env("FRONT_CACHE_URL"),
+        }
+    }
+
+# Wagtail's background work (front cache purges, reference index, image focal points) runs
+# through Django's tasks framework; a `manage.py db_worker` process executes it.
+# TASKS_BACKEND=immediate runs it inside the request instead (no worker needed).
+INSTALLED_APPS += ["django_tasks_db"]  # noqa: F405
+if env("TASKS_BACKEND", "database") == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+}
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT", "true").lower() == "true"
@@ -57,9 +95,9 @@ SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
+CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", required=True)

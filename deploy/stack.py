@@ -1,0 +1,361 @@
+"""The production stack on one machine, for a local trial on 127.0.0.1.
+
+    .venv/bin/python deploy/stack.py [--port 8080] [--var var/stack] [--database-url URL]
+
+starts, each as a child process that stops with Ctrl-C:
+  * PostgreSQL 15: its own cluster in <var>/pg on port+3 (unless --database-url is given),
+  * gunicorn with portal.settings.production, 2 sync workers, on port+1,
+  * `manage.py db_worker`: Django tasks (Wagtail's front cache purges, reference index),
+  * nginx serving image files (and the benchmark's static copy of a page) on port+2,
+  * Varnish, the front cache, on port: the address to open, http://127.0.0.1:<port>/.
+Redis at 127.0.0.1:6379 is the cache (database --redis-db, key prefix per port).
+The first start migrates, collects static files and loads the demo portal with an admin.
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEPLOY = ROOT / "deploy"
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+PYTHON = sys.executable
+WORKER = [PYTHON, "manage.py", "db_worker", "--interval", "0.1"]
+
+
+def as_postgres(cmd):
+    """PostgreSQL refuses to run as root; run its tools as the postgres user then."""
+    return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
+
+
+class Stack:
+    def __init__(self, var_dir, port=8080, workers=2, database_url=None, redis_db=5):
+        self.var = Path(var_dir).resolve()
+        self.port = port
+        self.app_port, self.files_port, self.pg_port = port + 1, port + 2, port + 3
+        self.workers = workers
+        self.own_postgres = database_url is None
+        self.database_url = database_url or f"postgres://postgres@127.0.0.1:{self.pg_port}/portal"
+        self.redis_db = redis_db
+        self.processes = {}
+        self.extra_env = {}
+        self.pg_data = self.var / "pg"
+        if os.geteuid() == 0:
+            # The cluster runs as the postgres user, which may not enter var (pytest keeps
+            # its temporary folders private): keep it in a folder of its own beside /tmp.
+            digest = hashlib.sha256(str(self.var).encode()).hexdigest()[:12]
+            self.pg_data = Path(tempfile.gettempdir()) / f"portal-stack-pg-{digest}"
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def app_url(self):
+        return f"http://127.0.0.1:{self.app_port}"
+
+    def env(self):
+        key_file = self.var / "secret_key"
+        if not key_file.exists():
+            key_file.write_text(secrets.token_urlsafe(60))
+        return {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            "PORTAL_VAR_DIR": str(self.var / "portal"),
+            "SECRET_KEY": key_file.read_text(),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost,portal",
+            "DATABASE_URL": self.database_url,
+            "REDIS_URL": f"redis://127.0.0.1:6379/{self.redis_db}",
+            "CACHE_KEY_PREFIX": f"ospod-{self.port}",
+            "WAGTAILADMIN_BASE_URL": self.url,
+            "FRONT_CACHE_URL": self.url,
+            # A local trial speaks plain HTTP; behind TLS leave this at its default (true).
+            "SECURE_SSL_REDIRECT": "false",
+            **self.extra_env,
+        }
+
+    # --- PostgreSQL -----------------------------------------------------------------------
+    def start_postgres(self):
+        if not self.own_postgres:
+            return
+        if not (self.pg_data / "PG_VERSION").exists():
+            self.pg_data.mkdir(parents=True, exist_ok=True)
+            if os.geteuid() == 0:
+                shutil.chown(self.pg_data, "postgres", "postgres")
+                self.pg_data.chmod(0o700)
+            self._run(
+                as_postgres(
+                    [
+                        str(PG_BIN / "initdb"),
+                        "-D",
+                        str(self.pg_data),
+                        "-A",
+                        "trust",
+                        "-U",
+                        "postgres",
+                        "-E",
+                        "UTF8",
+                        "--no-sync",
+                    ]
+                )
+            )
+        self.pg_ctl("start")
+        self._run(
+            as_postgres(
+                [
+                    str(PG_BIN / "createdb"),
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    str(self.pg_port),
+                    "-U",
+                    "postgres",
+                    "portal",
+                ]
+            ),
+            check=False,
+        )
+
+    def pg_ctl(self, action, *extra):
+        options = f"-h 127.0.0.1 -p {self.pg_port} -k '' -c fsync=on"
+        cmd = [
+            str(PG_BIN / "pg_ctl"),
+            "-D",
+            str(self.pg_data),
+            "-w",
+            "-l",
+            str(self.pg_data / "server.log"),
+            "-o",
+            options,
+            action,
+            *extra,
+        ]
+        if action == "stop":
+            cmd = [str(PG_BIN / "pg_ctl"), "-D", str(self.pg_data), "-w", "-m", "fast", "stop"]
+        self._run(as_postgres(cmd))
+
+    def restart_postgres(self, down_seconds=3.0):
+        """Stop the database, keep it down a while, start it; returns when it accepts again."""
+        self.pg_ctl("stop")
+        stopped = time.monotonic()
+        time.sleep(down_seconds)
+        self.pg_ctl("start")
+        return stopped, time.monotonic()
+
+    # --- The portal -----------------------------------------------------------------------
+    def manage(self, *args):
+        return self._run([PYTHON, "manage.py", *args], env=self.env(), cwd=ROOT).stdout
+
+    def prepare(self):
+        # Run the setup's own background work inline: no backlog awaits the task worker.
+        self.extra_env["TASKS_BACKEND"] = "immediate"
+        try:
+            self._prepare()
+        finally:
+            del self.extra_env["TASKS_BACKEND"]
+
+    def _prepare(self):
+        self.manage("migrate", "--noinput")
+        self.manage("collectstatic", "--noinput", "-v", "0")
+        self.manage("load_demo_content", "--with-admin")
+        self.manage("shell", "-c", SITE_PORT_FIX.format(port=self.port))
+
+    def start_portal(self):
+        self._spawn(
+            "gunicorn",
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "portal.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{self.app_port}",
+                "--workers",
+                str(self.workers),
+                "--timeout",
+                "30",
+                "--graceful-timeout",
+                "5",
+                "--keep-alive",
+                "5",
+                "--preload",
+                "--no-control-socket",
+                "--pid",
+                str(self.var / "gunicorn.pid"),
+            ],
+        )
+        self._spawn("worker", WORKER)
+        # Like systemd's Restart=always: the task worker exits when the database goes away.
+        self.supervising = threading.Event()
+        threading.Thread(target=self._supervise_worker, daemon=True).start()
+
+    def _supervise_worker(self):
+        while not self.supervising.wait(1.0):
+            worker = self.processes.get("worker")
+            if worker is not None and worker.poll() is not None:
+                self._spawn("worker", WORKER)
+
+    def start_front(self):
+        (self.var / "nginx-tmp").mkdir(exist_ok=True)
+        (self.var / "bench").mkdir(exist_ok=True)
+        nginx_conf = self._render("nginx.conf", VAR=self.var, MEDIA=self.var / "portal/media")
+        self._spawn(
+            "nginx", ["nginx", "-p", str(self.var), "-c", str(nginx_conf), "-g", "daemon off;"]
+        )
+        vcl = self._render("varnish.vcl")
+        self._spawn(
+            "varnish",
+            [
+                "varnishd",
+                "-F",
+                "-j",
+                "none",
+                "-n",
+                str(self.var / "varnish"),
+                "-a",
+                f"127.0.0.1:{self.port}",
+                "-f",
+                str(vcl),
+                "-s",
+                "malloc,256m",
+                "-T",
+                "none",
+                "-p",
+                "thread_pool_min=50",
+            ],
+        )
+
+    def start(self):
+        self.var.mkdir(parents=True, exist_ok=True)
+        self.start_postgres()
+        self.prepare()
+        self.start_portal()
+        self.start_front()
+        wait_for(self.app_url + "/", self.processes)
+        wait_for(self.url + "/", self.processes)
+        (self.var / "stack.json").write_text(json.dumps(self.describe(), indent=2))
+        return self
+
+    def describe(self):
+        return {
+            "url": self.url,
+            "app_url": self.app_url,
+            "files_port": self.files_port,
+            "database_url": self.database_url,
+            "pids": {n: p.pid for n, p in self.processes.items()},
+        }
+
+    def gunicorn_worker_pids(self):
+        master = self.processes["gunicorn"].pid
+        out = subprocess.run(
+            ["ps", "-o", "pid=", "--ppid", str(master)], capture_output=True, text=True
+        ).stdout
+        return [int(pid) for pid in out.split()]
+
+    def stop(self):
+        if hasattr(self, "supervising"):
+            self.supervising.set()
+        for name in reversed(list(self.processes)):
+            process = self.processes.pop(name)
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+                try:
+                    process.wait(10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+        if self.own_postgres and (self.pg_data / "postmaster.pid").exists():
+            self.pg_ctl("stop")
+
+    def remove_database(self):
+        """Delete the own cluster's files (after stop); for throwaway stacks such as tests."""
+        if self.own_postgres:
+            shutil.rmtree(self.pg_data, ignore_errors=True)
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    # --- helpers --------------------------------------------------------------------------
+    def _render(self, name, **values):
+        text = (DEPLOY / name).read_text()
+        values = {"APP_PORT": self.app_port, "FILES_PORT": self.files_port, **values}
+        for key, value in values.items():
+            text = text.replace(f"@{key}@", str(value))
+        target = self.var / name
+        target.write_text(text)
+        return target
+
+    def _spawn(self, name, cmd):
+        log = open(self.var / f"{name}.log", "ab")  # noqa: SIM115 - lives as long as the process
+        self.processes[name] = subprocess.Popen(
+            cmd, cwd=ROOT, env=self.env(), stdout=log, stderr=subprocess.STDOUT
+        )
+
+    def _run(self, cmd, check=True, **kwargs):
+        result = subprocess.run(cmd, capture_output=True, text=True, **kwargs)
+        if check and result.returncode:
+            raise RuntimeError(f"{' '.join(map(str, cmd))} failed:\n{result.stdout}{result.stderr}")
+        return result
+
+
+# The demo site answers on the stack's address, so page URLs (and purges) carry this port.
+SITE_PORT_FIX = (
+    "from wagtail.models import Site; "
+    "Site.objects.filter(is_default_site=True).update(hostname='127.0.0.1', port={port})"
+)
+
+
+def wait_for(url, processes, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        for name, process in processes.items():
+            if process.poll() is not None:
+                raise RuntimeError(f"{name} stopped (exit {process.returncode}); see its log")
+        try:
+            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 - local stack only
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"nothing answers at {url}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument("--var", default=str(ROOT / "var" / "stack"))
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--database-url", help="use this PostgreSQL instead of an own cluster")
+    parser.add_argument("--redis-db", type=int, default=5)
+    args = parser.parse_args()
+    stack = Stack(args.var, args.port, args.workers, args.database_url, args.redis_db)
+    try:
+        stack.start()
+        print(
+            f"Portál běží na {stack.url}/ (administrace: {stack.url}/admin/, "
+            f"admin / admin-demo-heslo); gunicorn bez front cache: {stack.app_url}/"
+        )
+        print("Ukončení: Ctrl-C")
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stack.stop()
+
+
+if __name__ == "__main__":
+    main()

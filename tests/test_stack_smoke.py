@@ -1,0 +1,131 @@
+"""The production stack (deploy/stack.py) for real: Varnish, gunicorn, PostgreSQL, Redis.
+
+Starts the whole stack once on free ports in a temporary folder, then runs the load, fault
+and benchmark scripts for a few seconds each so they keep working, and checks what the
+front cache keeps and what it must never keep.
+"""
+
+import re
+import socket
+import urllib.error
+import urllib.request
+
+import pytest
+
+from deploy.stack import Stack
+from tests import bench_stack, load_stack
+
+STAFF_ONLY = """
+from wagtail.models import CollectionViewRestriction, PageViewRestriction
+from portal.access import staff_group
+from portal.models import PortalDocument
+page = PageViewRestriction.objects.filter(restriction_type="groups").first().page
+document = PortalDocument.objects.filter(collection__name__startswith="Pouze").first()
+restriction, _ = CollectionViewRestriction.objects.get_or_create(
+    collection=document.collection, restriction_type="groups"
+)
+restriction.groups.add(staff_group())
+print("URL", page.url)
+print("URL", document.url)
+"""
+
+def free_port_block(size=4):
+    for base in range(23000, 60000, 97):
+        try:
+            for port in range(base, base + size):
+                with socket.socket() as sock:
+                    sock.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+        return base
+    raise RuntimeError("no free ports")
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    stack = Stack(tmp_path_factory.mktemp("stack"), port=free_port_block(), redis_db=6)
+    try:
+        with stack:
+            yield stack
+    finally:
+        stack.remove_database()
+
+
+def get(url, headers=None):
+    request = urllib.request.Request(url, headers=headers or {})
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(request, timeout=30) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def test_front_cache_keeps_public_pages(stack):
+    get(stack.url + "/projekty/")
+    status, headers, _ = get(stack.url + "/projekty/")
+    assert status == 200
+    assert headers["X-Cache"] == "HIT"
+    assert "max-age=0" in headers["Cache-Control"]  # browsers always ask again
+
+
+def test_front_cache_never_keeps_staff_only_pages_documents_or_the_admin(stack):
+    out = stack.manage("shell", "-c", STAFF_ONLY)
+    page, document = [line.split()[1] for line in out.splitlines() if line.startswith("URL ")]
+    for path in (page, document, "/admin/login/"):
+        for _ in range(2):
+            status, headers, body = get(stack.url + path)
+            assert headers["X-Cache"] == "MISS", path
+        if path != "/admin/login/":
+            assert status in (302, 403), path
+            assert b"%PDF" not in body
+
+
+def test_logged_in_visitors_pass_the_front_cache(stack):
+    get(stack.url + "/aktuality/")
+    _, headers, _ = get(stack.url + "/aktuality/", {"Cookie": "sessionid=abc"})
+    assert headers["X-Cache"] == "MISS"
+
+
+def test_production_headers_behind_tls(stack):
+    tls = {"X-Forwarded-Proto": "https"}
+    _, headers, body = get(stack.app_url + "/admin/login/", tls)
+    assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    cookie = headers["Set-Cookie"]
+    assert "Secure" in cookie and "HttpOnly" in cookie
+    _, _, home = get(stack.app_url + "/", tls)
+    css = re.search(rb'href="(/static/portal/css/portal\.[0-9a-f]{12}\.css)"', home)
+    assert css, "static files must have hashed names"
+    status, headers, _ = get(stack.app_url + css.group(1).decode(), tls)
+    assert status == 200
+    assert "immutable" in headers["Cache-Control"]
+
+
+def test_load_script_shows_every_published_change(stack, capsys):
+    result = load_stack.run(stack, duration=4, users=2, publish_every=1.0, with_faults=False)
+    out = capsys.readouterr().out
+    assert "requests/s" in out and "latency ms: p50" in out
+    assert result["errors"] == 0
+    assert result["visibility"] and float("inf") not in result["visibility"]
+    assert result["lost"] == 0
+
+
+def test_fault_run_recovers_and_loses_nothing(stack, capsys):
+    result = load_stack.run(stack, duration=8, users=2, publish_every=1.0, with_faults=True)
+    out = capsys.readouterr().out
+    assert "worker_killed" in out and "db_back" in out
+    assert result["lost"] == 0
+    assert result["recovery"] != float("inf")
+
+
+def test_benchmark_prints_both_figures(stack, capsys):
+    figures = bench_stack.run(stack, seconds=1)
+    out = capsys.readouterr().out
+    assert "front cache / nginx" in out and "gunicorn alone" in out
+    assert figures["front_cache"] > 0 and figures["nginx"] > 0 and figures["gunicorn"] > 0
+    assert figures["errors"] == 0
