@@ -336,7 +336,7 @@ def _route_runner(client, route, values, report, strict):
     return one_request
 
 
-def fuzz(client, routes, requests, seed=0, strict=False, report=None):
+def fuzz(client, routes, requests, seed=0, strict=False, report=None, progress=False):
     """Send about `requests` fuzzed GET/HEAD requests spread over the routes.
 
     `strict` raises AssertionError at the first 500 (hypothesis then shrinks it to the
@@ -360,6 +360,9 @@ def fuzz(client, routes, requests, seed=0, strict=False, report=None):
             suppress_health_check=list(HealthCheck),
         )
         hypothesis_seed(seed * 1000 + index)(options(runner))()
+        if progress:
+            done = sum(n for (name, _), n in report.counts.items() if name == route.name)
+            print(f"  [{index + 1}/{len(routes)}] {route.name}: {done} requests", flush=True)
     report.seconds += time.perf_counter() - started
     return report
 
@@ -410,7 +413,7 @@ def main(argv=None):
             f"parameters: {', '.join(discover_params())}"
         )
         client = Client(raise_request_exception=False)
-        report = fuzz(client, routes, args.requests, seed=args.seed)
+        report = fuzz(client, routes, args.requests, seed=args.seed, progress=True)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
         teardown_test_environment()

@@ -45,6 +45,11 @@ def table_rows():
         if not model._meta.managed:
             continue
         columns = [field.attname for field in model._meta.concrete_fields]
+        if model._meta.auto_created:
+            # A many-to-many link table: the links matter, not the ids of its rows.
+            columns = [column for column in columns if column != model._meta.pk.attname]
+            rows[model._meta.label_lower] = sorted(model._base_manager.values_list(*columns))
+            continue
         rows[model._meta.label_lower] = list(
             model._base_manager.order_by("pk").values_list(*columns)
         )
