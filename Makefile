@@ -47,6 +47,7 @@ run: demo
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/bandit -q -c pyproject.toml -r .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=portal.settings.test
 
 # The suite runs on SQLite (the embedded default, with the browser tests) and again on

@@ -83,8 +83,9 @@ class PostgresEngine(SearchEngine):
         best = ids[: self.rescored]
         if not best:
             return ids
+        # Only constant table/column names are interpolated; values are parameters.
         sql = (
-            f"SELECT e.id FROM {ENTRY_TABLE} e, to_tsquery('simple', %s) query "
+            f"SELECT e.id FROM {ENTRY_TABLE} e, to_tsquery('simple', %s) query "  # nosec B608
             f"WHERE e.id = ANY(%s) ORDER BY {_FINE_SCORE} DESC, e.id"
         )
         rows = _fetch(sql, [tsquery_text(query, match_all), best])

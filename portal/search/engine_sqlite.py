@@ -64,8 +64,9 @@ class SQLiteEngine(SearchEngine):
 
     def autocomplete(self, words, prefixes, user, limit=8):
         visibility, params = visibility_clause(sees_staff_material(user))
+        # Only constant table/column names are interpolated; values are parameters.
         sql = (
-            f"SELECT e.title FROM {FTS_TABLE} JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid "
+            f"SELECT e.title FROM {FTS_TABLE} JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid "  # nosec B608
             f"WHERE {FTS_TABLE} MATCH %s{visibility} "
             f"ORDER BY bm25({FTS_TABLE}, 1.0, 0.0), e.id LIMIT %s"
         )

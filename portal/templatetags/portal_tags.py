@@ -334,7 +334,7 @@ def canonical_url(context):
     else:
         return ""
     number = request.GET.get("strana", "") if request is not None else ""
-    if number.isdigit() and int(number) > 1:
+    if number.isascii() and number.isdigit() and int(number) > 1:
         url = f"{url}?strana={int(number)}"
     return url
 

@@ -1,0 +1,40 @@
+"""A few hundred fuzzed requests over every public URL of the demo portal: not one 500.
+
+The full run (10,000+ requests, figures per route) is ``python tests/fuzz_public_urls.py``.
+"""
+
+import io
+import sys
+from contextlib import redirect_stdout
+from pathlib import Path
+
+from django.core.management import call_command
+from django.test import Client, TestCase
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import fuzz_public_urls  # noqa: E402
+
+SMOKE_REQUESTS = 240
+
+
+class PublicUrlFuzzSmokeTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        with redirect_stdout(io.StringIO()):
+            call_command("load_demo_content")
+
+    def test_routes_are_discovered_from_the_page_tree_and_the_urlconf(self):
+        names = {route.name.split()[1] for route in fuzz_public_urls.discover_routes()}
+        for expected in ("/", "/aktuality/", "/metodiky/", "search", "search_api"):
+            self.assertIn(expected, names)
+        for expected in ("search_autocomplete", "topic_detail", "sitemap", "wagtaildocs_serve"):
+            self.assertIn(expected, names)
+        self.assertIn("strana", fuzz_public_urls.discover_params())
+
+    def test_no_fuzzed_request_gets_a_server_error(self):
+        client = Client(raise_request_exception=False)
+        routes = fuzz_public_urls.discover_routes()
+        report = fuzz_public_urls.fuzz(client, routes, SMOKE_REQUESTS, seed=1, strict=True)
+        self.assertGreaterEqual(report.total, SMOKE_REQUESTS)
+        self.assertEqual(report.server_errors, 0, "\n".join(report.lines()))
