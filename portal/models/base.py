@@ -71,7 +71,8 @@ class BasePage(Page):
             .first()
         )
         if found is None:
-            raise Http404
+            # No page at this URL: Wagtail's own walk decides (a routable page's sub-URL).
+            return super().route(request, path_components)
         model = ContentType.objects.get_for_id(found[1]).model_class()
         if model is None:
             raise Http404
