@@ -250,7 +250,7 @@ class FilteredListing:
         for source in self.sources:
             ids = [r.pk for r in records if r.source is source]
             if ids:
-                queryset = source.queryset.filter(pk__in=ids)
+                queryset = source.queryset.filter(pk__in=ids).defer_streamfields()
                 if source.select_related:
                     queryset = queryset.select_related(*source.select_related)
                 pages.update({page.pk: page for page in queryset})

@@ -1,6 +1,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.panels import FieldPanel
@@ -9,6 +10,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
+from portal.listings import PARAMS as FILTER_PARAMS
 from portal.listings import FilteredListing
 from portal.privacy import restricted_paths
 
@@ -76,7 +78,8 @@ class BasePage(Page):
             .first()
         )
         if found is None:
-            raise Http404
+            # No page at this URL: Wagtail's own walk decides (a routable page's sub-URL).
+            return super().route(request, path_components)
         model = ContentType.objects.get_for_id(found[1]).model_class()
         if model is None:
             raise Http404
@@ -116,14 +119,21 @@ class IndexPage(BasePage):
         raise NotImplementedError
 
     def get_context(self, request, *args, **kwargs):
+        """The listing is built lazily: a cached listing fragment needs no query at all."""
         context = super().get_context(request, *args, **kwargs)
-        listing = FilteredListing(request, self.listing_sources(), facets=self.listing_facets)
+        listing = SimpleLazyObject(
+            lambda: FilteredListing(request, self.listing_sources(), facets=self.listing_facets)
+        )
         context["listing"] = listing
-        context[self.listing_name] = listing.page_obj
+        context[self.listing_name] = SimpleLazyObject(lambda: listing.page_obj)
+        number = request.GET.get("strana", "")
+        context["page_number"] = int(number) if number.isdigit() and int(number) > 0 else 1
         return context
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
+        if not any(request.GET.get(param) for param in FILTER_PARAMS.values()):
+            return response
         listing = (getattr(response, "context_data", None) or {}).get("listing")
         if listing is not None and listing.errors:
             response.status_code = 400

@@ -1,0 +1,45 @@
+"""A period report three levels deep: found by URL in few queries, hidden when unpublished
+or restricted, and never in the listing, feeds or sitemap while restricted."""
+
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from news.factories import NewsIndexPageFactory, PeriodReportPageFactory
+from portal.factories import ProjectPageFactory
+
+
+class PeriodReportRoutingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        NewsIndexPageFactory(title="Aktuality", slug="aktuality")
+        cls.project = ProjectPageFactory(title="Projekt Telč")
+        cls.report = PeriodReportPageFactory(parent=cls.project, title="Zpráva za 1. období")
+
+    def test_a_deep_page_is_served_with_a_fixed_routing_cost(self):
+        self.client.get(self.report.url)
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(self.report.url)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Zpráva za 1. období")
+        routing = [q for q in queries if '"url_path" =' in q["sql"] or '"slug" =' in q["sql"]]
+        self.assertEqual(len(routing), 1, "one lookup by URL, not one per level")
+
+    def test_unknown_and_unpublished_pages_are_not_found(self):
+        self.assertEqual(self.client.get(self.report.url + "dalsi/").status_code, 404)
+        self.assertEqual(self.client.get(self.project.url + "neni-tu/").status_code, 404)
+        self.report.unpublish()
+        self.assertEqual(self.client.get(self.report.url).status_code, 404)
+
+    def test_a_restricted_project_hides_its_reports_everywhere(self):
+        PageViewRestriction.objects.create(
+            page=self.project, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+        response = self.client.get(self.report.url)
+        self.assertEqual(response.status_code, 200)
+        self.assertNotContains(response, "Zpráva za 1. období", status_code=200)
+        self.assertContains(response, 'type="password"')
+        for path in ["/aktuality/", "/rss/aktuality/", "/atom/zpravy/", "/sitemap.xml"]:
+            with self.subTest(path=path):
+                self.assertNotContains(self.client.get(path), "Zpráva za 1. období")
