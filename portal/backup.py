@@ -26,6 +26,7 @@ import os
 import shutil
 import tarfile
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from django.apps import apps
@@ -277,12 +278,27 @@ def _extract_checked(archive, manifest, staging):
 # --- restore: replacing the data ----------------------------------------------------------
 
 
+@contextmanager
+def _no_pending_checks():
+    """PostgreSQL refuses to TRUNCATE a table with deferred checks still pending in the
+    transaction: run them first, and defer them again for the load."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 def _replace_rows(dump):
     tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
     statements = connection.ops.sql_flush(
         no_style(), sorted(tables), reset_sequences=True, allow_cascade=False
     )
-    connection.ops.execute_sql_flush(statements)
+    with _no_pending_checks():
+        connection.ops.execute_sql_flush(statements)
     _load_database(dump)
 
 

@@ -64,7 +64,7 @@ from . import content as c
 from . import files
 
 ADMIN_USERNAME = "admin"
-ADMIN_PASSWORD = "admin-demo-heslo"  # noqa: S105 # nosec B105 - a documented demo login, opt-in only
+ADMIN_PASSWORD = "admin-demo-heslo"  # noqa: S105 # nosec B105 # a documented demo login, opt-in only
 
 INDEX_MODELS = {
     "projekty": ProjectIndexPage,

@@ -65,4 +65,4 @@ def _render(text, start, end, terms):
             position = match.end()
     parts.append(escape(text[position:end]))
     parts.append(ELLIPSIS if end < len(text) else "")
-    return mark_safe("".join(parts))  # noqa: S308 # nosec B308 B703 - every piece above is escaped
+    return mark_safe("".join(parts))  # noqa: S308 # nosec B308 B703 # every piece above is escaped

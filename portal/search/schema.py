@@ -29,18 +29,18 @@ SQLITE_STATEMENTS = [
     f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_insert AFTER INSERT ON {ENTRY_TABLE} BEGIN
         INSERT INTO {FTS_TABLE}(rowid, title_terms, body_terms)
         VALUES (new.id, new.title_terms, new.body_terms);
-    END""",  # nosec B608 - constant table names
+    END""",  # nosec B608 # constant table names
     f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_delete AFTER DELETE ON {ENTRY_TABLE} BEGIN
         INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_terms, body_terms)
         VALUES ('delete', old.id, old.title_terms, old.body_terms);
-    END""",  # nosec B608 - constant table names
+    END""",  # nosec B608 # constant table names
     f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_update
         AFTER UPDATE OF title_terms, body_terms ON {ENTRY_TABLE} BEGIN
         INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_terms, body_terms)
         VALUES ('delete', old.id, old.title_terms, old.body_terms);
         INSERT INTO {FTS_TABLE}(rowid, title_terms, body_terms)
         VALUES (new.id, new.title_terms, new.body_terms);
-    END""",  # nosec B608 - constant table names
+    END""",  # nosec B608 # constant table names
 ]
 SQLITE_DROP_STATEMENTS = [
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_insert",
@@ -49,7 +49,7 @@ SQLITE_DROP_STATEMENTS = [
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
 ]
 # Re-reads every row of the content table: used after a rebuild outside the triggers.
-SQLITE_REBUILD = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"  # nosec B608 - constant table names
+SQLITE_REBUILD = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"  # nosec B608 # constant table names
 
 POSTGRES_STATEMENTS = [
     f"""ALTER TABLE {ENTRY_TABLE} ADD COLUMN IF NOT EXISTS {VECTOR_COLUMN} tsvector
