@@ -44,8 +44,11 @@ def is_cacheable(response):
     )
 
 
-def page_cache_key(request):
-    generation = cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+def current_generation():
+    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def page_cache_key(request, generation):
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     return f"frontcache:page:{generation}:{request.method}:{path}"
 
@@ -69,13 +72,16 @@ class FrontCacheMiddleware:
     def __call__(self, request):
         if not is_anonymous_read(request):
             return self.get_response(request)
-        key = page_cache_key(request)
+        generation = current_generation()
+        key = page_cache_key(request, generation)
         stored = cache.get(key)
         if stored is not None:
             status, headers, content = stored
             return HttpResponse(content, status=status, headers=headers)
         response = self.get_response(request)
-        if is_cacheable(response):
+        # A change published while this response was rendered may be missing from it: keep
+        # it out of both caches, or Varnish could store it after the purge.
+        if is_cacheable(response) and current_generation() == generation:
             patch_cache_control(
                 response, public=True, max_age=0, s_maxage=settings.FRONT_CACHE_SECONDS
             )
