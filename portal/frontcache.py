@@ -10,6 +10,7 @@ invalidated on publish; here any publish, unpublish or move starts a new cache g
 
 import hashlib
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
@@ -109,7 +110,12 @@ def purge_with_listings(page, extra_pages=()):
     if site and topics is not None:
         root = site.root_url
         batch.add_urls([f"{root}/temata/"] + [f"{root}/temata/{t.slug}/" for t in topics.all()])
-    urls = list(batch.urls)
+    # After the commit and the new cache generation (registered first): a purge that ran
+    # earlier could let Varnish fetch the old page again from the Django cache.
+    transaction.on_commit(partial(enqueue_purges, list(batch.urls)))
+
+
+def enqueue_purges(urls):
     task = purge_urls_from_cache_task
     if task.get_backend().supports_priority:  # ahead of slower work such as reference indexing
         task = task.using(priority=PURGE_PRIORITY)
