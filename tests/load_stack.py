@@ -215,12 +215,15 @@ def publisher(stack, editor, every, stop, visibility, errors):
 
 
 def watch(base_url, path, title, committed, visibility, patience=30):
-    """Poll the page through the front cache until the published title shows."""
+    """Poll the page through the front cache until the published title (or a later one,
+    when the next publish came first, e.g. while the database was down) shows."""
+    number = int(title.split()[len(MARK.split())])
     client = Client(base_url)
     while time.monotonic() < committed + patience:
         try:
             status, body = client.get(path)
-            if status == 200 and title.encode() in body:
+            shown = re.findall(rf"{MARK} (\d+) ", body.decode(errors="replace"))
+            if status == 200 and max(map(int, shown), default=0) >= number:
                 visibility.append(time.monotonic() - committed)
                 return
         except (OSError, http.client.HTTPException):
