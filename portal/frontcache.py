@@ -10,6 +10,7 @@ invalidated on publish; here any publish, unpublish or move starts a new cache g
 
 import hashlib
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
@@ -44,8 +45,11 @@ def is_cacheable(response):
     )
 
 
-def page_cache_key(request):
-    generation = cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+def current_generation():
+    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def page_cache_key(request, generation):
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     return f"frontcache:page:{generation}:{request.method}:{path}"
 
@@ -69,13 +73,16 @@ class FrontCacheMiddleware:
     def __call__(self, request):
         if not is_anonymous_read(request):
             return self.get_response(request)
-        key = page_cache_key(request)
+        generation = current_generation()
+        key = page_cache_key(request, generation)
         stored = cache.get(key)
         if stored is not None:
             status, headers, content = stored
             return HttpResponse(content, status=status, headers=headers)
         response = self.get_response(request)
-        if is_cacheable(response):
+        # A change published while this response was rendered may be missing from it: keep
+        # it out of both caches, or Varnish could store it after the purge.
+        if is_cacheable(response) and current_generation() == generation:
             patch_cache_control(
                 response, public=True, max_age=0, s_maxage=settings.FRONT_CACHE_SECONDS
             )
@@ -103,7 +110,12 @@ def purge_with_listings(page, extra_pages=()):
     if site and topics is not None:
         root = site.root_url
         batch.add_urls([f"{root}/temata/"] + [f"{root}/temata/{t.slug}/" for t in topics.all()])
-    urls = list(batch.urls)
+    # After the commit and the new cache generation (registered first): a purge that ran
+    # earlier could let Varnish fetch the old page again from the Django cache.
+    transaction.on_commit(partial(enqueue_purges, list(batch.urls)))
+
+
+def enqueue_purges(urls):
     task = purge_urls_from_cache_task
     if task.get_backend().supports_priority:  # ahead of slower work such as reference indexing
         task = task.using(priority=PURGE_PRIORITY)

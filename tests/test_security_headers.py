@@ -80,3 +80,15 @@ def test_check_deploy_is_clean_with_production_settings():
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_every_script_tag_in_our_templates_carries_the_nonce():
+    folders = [ROOT / "templates", *ROOT.glob("*/templates")]
+    missing = [
+        f"{path.relative_to(ROOT)}: {tag}"
+        for folder in folders
+        for path in folder.rglob("*.html")
+        for tag in re.findall(r"<script\b[^>]*>", path.read_text())
+        if 'nonce="{{ request.csp_nonce }}"' not in tag
+    ]
+    assert not missing, "scripts the CSP would block:\n" + "\n".join(missing)

@@ -29,6 +29,7 @@ print("URL", page.url)
 print("URL", document.url)
 """
 
+
 def free_port_block(size=4):
     for base in range(23000, 60000, 97):
         try:
