@@ -3,6 +3,8 @@
 from django.contrib.auth.models import Group
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from portal.privacy import public
+
 STAFF_GROUP_NAME = "Pracovníci OSPOD"
 STAFF_COLLECTION_NAME = "Pouze pro pracovníky OSPOD"
 
@@ -30,7 +32,7 @@ def is_staff_reader(user):
 def visible_pages(queryset, user):
     """The live pages of queryset this user may read: public ones, and staff-only for staff."""
     queryset = queryset.live()
-    return queryset if is_staff_reader(user) else queryset.public()
+    return queryset if is_staff_reader(user) else public(queryset)
 
 
 def sync_staff_restriction(page, staff_only):

@@ -135,10 +135,10 @@ def setup_project_team(project):
     from portal.models import ProjectTeam
 
     team = ProjectTeam.objects.filter(project=project).select_related("editors").first()
-    name = f"{EDITORS_GROUP_PREFIX}{project.title}"[:150]
     if team is None:
-        editors = Group.objects.filter(name=name).first() or Group.objects.create(name=name)
-        collection = Collection.get_first_root_node().add_child(name=f"Projekt: {project.title}")
+        editors = Group.objects.create(name=unique_group_name(project))
+        name = f"Projekt: {project.title}"[: 255 - len(PRIVATE_SUFFIX)]
+        collection = Collection.get_first_root_node().add_child(name=name)
         team = ProjectTeam.objects.create(project=project, editors=editors, collection=collection)
     editors = team.editors
     editors.permissions.add(access_admin())
@@ -146,3 +146,11 @@ def setup_project_team(project):
     grant_collection(editors, team.collection, ["add", "change", "choose"])
     private_child_collection(team.collection, f"{team.collection.name}{PRIVATE_SUFFIX}")
     return team
+
+
+def unique_group_name(project):
+    """ "Redakce: <title>", with the project's id added if another group has that name."""
+    name = f"{EDITORS_GROUP_PREFIX}{project.title}"[:140]
+    if Group.objects.filter(name=name).exists():
+        name = f"{name} ({project.pk})"
+    return name

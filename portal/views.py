@@ -5,19 +5,21 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from portal import access
 from portal.models import Topic
 from portal.pagination import paginate
 from portal.privacy import public
 from portal.search.czech import fold
 
 
-def visible_pages():
-    return public(Page.objects.live())
+def visible_pages(request):
+    """Published pages this visitor may read (staff-only ones for OSPOD staff too)."""
+    return access.visible_pages(Page.objects.all(), request.user)
 
 
 def topic_index(request):
     """Topics in use on published public pages, in Czech alphabetical order, with counts."""
-    topics = Topic.objects.filter(tagged_pages__content_object__in=visible_pages()).annotate(
+    topics = Topic.objects.filter(tagged_pages__content_object__in=visible_pages(request)).annotate(
         page_count=Count("tagged_pages", distinct=True)
     )
     topics = sorted(topics, key=lambda topic: (fold(topic.name), topic.name))
@@ -28,7 +30,7 @@ def topic_detail(request, slug):
     """Everything on one topic, across content types, visible to this visitor."""
     topic = get_object_or_404(Topic, slug=slug)
     pages = (
-        visible_pages()
+        visible_pages(request)
         .filter(topic_items__tag=topic)
         .specific()
         .prefetch_related("topics")

@@ -56,3 +56,15 @@ def test_switching_to_public_lifts_the_restriction(client, staff_methodology):
     staff_methodology.audience = Audience.PUBLIC
     publish(staff_methodology)
     assert client.get(staff_methodology.url).status_code == 200
+
+
+def test_its_topic_page_lists_it_for_staff_only(client, staff_member, staff_methodology):
+    from portal.factories import TopicFactory
+
+    topic = TopicFactory(name="Standardy SPOD")
+    staff_methodology.topics.add(topic)
+    publish(staff_methodology)
+    url = f"/temata/{topic.slug}/"
+    assert "Interní standard SPOD" not in client.get(url).content.decode()
+    client.force_login(staff_member)
+    assert "Interní standard SPOD" in client.get(url).content.decode()

@@ -581,5 +581,9 @@ def ensure_demo_accounts(ctx):
         user.groups.add(*groups)
 
 
+def demo_account_names():
+    return ["spravce", "recenzent", "pracovnik", *c.DEMO_EDITORS]
+
+
 def demo_password(username):
     return f"{username}-demo-heslo"

@@ -173,3 +173,5 @@ class SetupRolesTest(TestCase):
         self.assertTrue(
             GroupPagePermission.objects.filter(group=project.team.editors, page=project).exists()
         )
+        namesake = ProjectPageFactory(title="Projekt C", slug="projekt-c-2")
+        self.assertEqual(namesake.team.editors.name, f"Redakce: Projekt C ({namesake.pk})")

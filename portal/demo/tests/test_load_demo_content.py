@@ -117,6 +117,27 @@ def test_second_run_changes_nothing(demo):
         assert label not in output
     assert "admin / admin-demo-heslo" in output
     assert get_user_model().objects.get(username="admin").is_superuser
+    assert "redaktor-jihlava" in output
+
+
+def test_with_admin_every_role_has_a_demo_account(demo):
+    from django.contrib.auth import authenticate
+    from django.test import RequestFactory
+
+    run_command("--with-admin")
+    users = get_user_model().objects
+    roles = {
+        "spravce": {"Správci portálu", "Pracovníci OSPOD"},
+        "recenzent": {"Recenzenti"},
+        "pracovnik": {"Pracovníci OSPOD"},
+        "redaktor-jihlava": {"Redakce: " + content.JIHLAVA_TELC_PROJECT["title"]},
+        "redaktor-vysocina": {"Redakce: " + content.VYSOCINA_PROJECT["title"]},
+    }
+    for username, groups in roles.items():
+        user = users.get(username=username)
+        assert set(user.groups.values_list("name", flat=True)) == groups, username
+        request = RequestFactory().post("/prihlaseni/")
+        assert authenticate(request, username=username, password=f"{username}-demo-heslo")
 
 
 def test_rerun_restores_an_edited_page(demo):

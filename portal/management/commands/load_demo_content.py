@@ -2,7 +2,13 @@
 
 from django.core.management.base import BaseCommand
 
-from portal.demo.builder import ADMIN_PASSWORD, ADMIN_USERNAME, build_demo, demo_counts
+from portal.demo.builder import (
+    ADMIN_PASSWORD,
+    ADMIN_USERNAME,
+    build_demo,
+    demo_account_names,
+    demo_counts,
+)
 
 # Czech labels (English in brackets) for what the builder reports.
 LABELS = {
@@ -15,6 +21,8 @@ LABELS = {
     "images refreshed": "obnovené obrázky (images refreshed)",
     "admin created": "vytvořen účet admin (admin created)",
     "admin existed": "účet admin už existoval (admin existed)",
+    "demo accounts created": "nové ukázkové účty rolí (demo role accounts created)",
+    "pages moved": "stránky přesunuté pod projekt (pages moved under their project)",
 }
 
 
@@ -44,4 +52,8 @@ class Command(BaseCommand):
         if with_admin:
             self.stdout.write(
                 f"Přihlášení do administrace (admin login): {ADMIN_USERNAME} / {ADMIN_PASSWORD}"
+            )
+            self.stdout.write(
+                "Ukázkové účty rolí (demo role accounts, password <user>-demo-heslo): "
+                + ", ".join(demo_account_names())
             )
