@@ -8,7 +8,6 @@ from wagtail.models import Page
 from portal import access
 from portal.models import Topic
 from portal.pagination import paginate
-from portal.privacy import public
 from portal.search.czech import fold
 
 
