@@ -47,6 +47,7 @@ run: demo
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/bandit -q -c pyproject.toml -r .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=portal.settings.test
 

@@ -19,7 +19,7 @@ import os
 import secrets
 import shutil
 import signal
-import subprocess
+import subprocess  # nosec B404 # starts the local trial's own servers
 import sys
 import tempfile
 import threading
@@ -258,7 +258,7 @@ class Stack:
 
     def gunicorn_worker_pids(self):
         master = self.processes["gunicorn"].pid
-        out = subprocess.run(
+        out = subprocess.run(  # nosec B603 B607 # fixed argument lists, no shell
             ["ps", "-o", "pid=", "--ppid", str(master)], capture_output=True, text=True
         ).stdout
         return [int(pid) for pid in out.split()]
@@ -300,12 +300,12 @@ class Stack:
 
     def _spawn(self, name, cmd):
         log = open(self.var / f"{name}.log", "ab")  # noqa: SIM115 - lives as long as the process
-        self.processes[name] = subprocess.Popen(
+        self.processes[name] = subprocess.Popen(  # nosec B603 B607 # fixed argument lists, no shell
             cmd, cwd=ROOT, env=self.env(), stdout=log, stderr=subprocess.STDOUT
         )
 
     def _run(self, cmd, check=True, **kwargs):
-        result = subprocess.run(cmd, capture_output=True, text=True, **kwargs)
+        result = subprocess.run(cmd, capture_output=True, text=True, **kwargs)  # nosec B603 B607 # fixed argument lists, no shell
         if check and result.returncode:
             raise RuntimeError(f"{' '.join(map(str, cmd))} failed:\n{result.stdout}{result.stderr}")
         return result
@@ -325,7 +325,7 @@ def wait_for(url, processes, seconds=60):
             if process.poll() is not None:
                 raise RuntimeError(f"{name} stopped (exit {process.returncode}); see its log")
         try:
-            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 - local stack only
+            with urllib.request.urlopen(url, timeout=5):  # nosec B310 # http://127.0.0.1 only
                 return
         except OSError:
             time.sleep(0.2)

@@ -63,6 +63,7 @@ class BasePage(Page):
         if not self.path or self.depth <= 1:
             return None
         return ProjectPage.objects.ancestor_of(self).first()
+
     def route(self, request, path_components):
         """Find a descendant by its URL path in two queries, not two per level.
 

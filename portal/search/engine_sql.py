@@ -45,12 +45,12 @@ def _where(conditions, ignored=None):
 def _facet_branch(facet, where, split_ids):
     if facet not in MULTI_VALUED:
         return (
-            f"SELECT '{facet}', CAST(m.{facet} AS TEXT), count(*), NULL "
+            f"SELECT '{facet}', CAST(m.{facet} AS TEXT), count(*), NULL "  # nosec B608 # constant names; values are parameters
             f"FROM m{where} GROUP BY m.{facet}"
         )
     table, column = split_ids
     return (
-        f"SELECT '{facet}', CAST({column} AS TEXT), CAST(sum(lists.n) AS BIGINT), NULL "
+        f"SELECT '{facet}', CAST({column} AS TEXT), CAST(sum(lists.n) AS BIGINT), NULL "  # nosec B608 # constant names; values are parameters
         f"FROM (SELECT m.{facet} AS ids, count(*) AS n FROM m{where} GROUP BY m.{facet}) lists, "
         f"{table.format(ids='lists.ids')} GROUP BY {column}"
     )
@@ -65,13 +65,13 @@ def search_statement(matching, matching_params, filters, limit, split_ids):
     where, where_params = _where(conditions)
     branches = [
         (
-            f"SELECT * FROM (SELECT '{_BEST}' AS facet, CAST(NULL AS TEXT) AS value, "
+            f"SELECT * FROM (SELECT '{_BEST}' AS facet, CAST(NULL AS TEXT) AS value, "  # nosec B608 # constant names; values are parameters
             f"m.id AS number, m.score AS score FROM m{where} "
             "ORDER BY m.score DESC, m.id LIMIT %s) best",
             [*where_params, limit],
         ),
-        (f"SELECT '{_MATCHED}', NULL, count(*), NULL FROM m", []),
-        (f"SELECT '{_TOTAL}', NULL, count(*), NULL FROM m{where}", where_params),
+        (f"SELECT '{_MATCHED}', NULL, count(*), NULL FROM m", []),  # nosec B608 # constant names; values are parameters
+        (f"SELECT '{_TOTAL}', NULL, count(*), NULL FROM m{where}", where_params),  # nosec B608 # constant names; values are parameters
     ]
     for facet in FACETS:
         facet_where, params = _where(conditions, ignored=facet)

@@ -149,8 +149,8 @@ WAGTAILSEARCH_BACKENDS = {
 
 # --- Staff-only area, staff login and lockout (issue 4) ---------------------------------------
 # Privacy is by group only: no shared passwords for pages or document collections.
-WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
-WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}  # nosec B105 # a setting, not a password
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}  # nosec B105 # a setting, not a password
 WAGTAIL_FRONTEND_LOGIN_URL = "/prihlaseni/"
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "portal/login.html"
 LOGIN_URL = WAGTAIL_FRONTEND_LOGIN_URL
