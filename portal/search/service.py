@@ -12,9 +12,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
@@ -284,12 +286,21 @@ def run_search(request):
     outcome.facets = facets(result.facets, params, request.user)
     if params.page == 1:
         outcome.promoted = promoted_items(params.text, query.terms, request.user)
-        Query.get(params.text).add_hit()  # editors see popular queries in the admin
+        record_hit(params.text)
     if not result.total:
         outcome.message = _no_hits_message(params.text)
     elif not outcome.results:
         outcome.message = _("Tolik stránek výsledků není; vraťte se na první stránku.")
     return outcome
+
+
+def record_hit(text):
+    """Count the query for the admin's popular searches: one UPDATE on a day's later hits."""
+    search_query = Query.get(text)
+    today = timezone.localdate()
+    hits = QueryDailyHits.objects.filter(query=search_query, date=today)
+    if not hits.update(hits=F("hits") + 1):
+        search_query.add_hit()
 
 
 # --- results ------------------------------------------------------------------------------

@@ -76,6 +76,10 @@ def test_editor_submits_a_period_report_and_a_reviewer_approves_it(browser, port
     download = anonymous.request.get(portal_url + pdf_link.get_attribute("href"))
     assert download.status == 200
     assert download.body().startswith(b"%PDF-")
+    for feed in ("/rss/aktuality/", "/atom/aktuality/", "/rss/zpravy/"):
+        assert "Zpráva za 5. období" in anonymous.request.get(portal_url + feed).text(), feed
+    page.goto(portal_url + "/aktuality/?typ=zpravy")
+    expect(page.locator("main")).to_contain_text("Zpráva za 5. období")
     anonymous.close()
 
 
