@@ -144,9 +144,11 @@ class FilteredListing:
             value = wanted[name]
             if not value:
                 continue
-            if name == "year" and not value.isdigit():
+            if name == "year" and not (value.isascii() and value.isdigit()):
                 self.errors.append(f"Rok zadejte číslem, např. 2021 (ne „{value}“).")
-            elif value not in valid[name] and not (name == "year" and value.isdigit()):
+            elif value not in valid[name] and not (
+                name == "year" and value.isascii() and value.isdigit()
+            ):
                 self.errors.append(messages[name].format(value))
             else:
                 active[name] = value

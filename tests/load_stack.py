@@ -12,6 +12,7 @@ At the end every published change is checked in the database: none may be lost.
 """
 
 import argparse
+import contextlib
 import http.client
 import os
 import random
@@ -156,7 +157,8 @@ class Editor:
         return [title for title in self.published if self.ask("stored " + title) != "yes"]
 
     def close(self):
-        self.process.stdin.close()
+        with contextlib.suppress(BrokenPipeError):  # its process may have ended already
+            self.process.stdin.close()
         self.process.wait(10)
 
 
@@ -172,12 +174,17 @@ def editor_loop():
     from news.models import NewsPage
 
     # The demo portal's administrator (load_demo_content --with-admin) edits and publishes.
-    user = get_user_model().objects.get(username="admin")
-    page_id = NewsPage.objects.live().order_by("pk").values_list("pk", flat=True).first()
+    # Looked up at the first command, inside the error handling: the process may start while
+    # the fault run has the database down.
+    user = page_id = None
     for line in sys.stdin:
         command, _, title = line.strip().partition(" ")
         close_old_connections()
         try:
+            if user is None:
+                user = get_user_model().objects.get(username="admin")
+                live = NewsPage.objects.live().order_by("pk")
+                page_id = live.values_list("pk", flat=True).first()
             if command == "publish":
                 page = NewsPage.objects.get(pk=page_id)
                 page.title = title

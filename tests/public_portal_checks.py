@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_pages  # noqa: E402
 
+SPOT_TELC = "/projekty/podpora-rozvoje-a-profesionalizace-spod/spot-telc/"
 ATOM = "{http://www.w3.org/2005/Atom}"
 JSON_LD_RE = re.compile(r'<script type="application/ld\+json" nonce="[^"]*">(.*?)</script>', re.S)
 
@@ -165,7 +166,7 @@ class PublicPortalChecks:
         types = {item["@type"]: item for item in self.json_ld(self.news.url)}
         self.assertEqual(types["NewsArticle"]["headline"], self.news.title)
         self.assertEqual(types["Event"]["startDate"], self.news.event_date.isoformat())
-        video = self.json_ld("/videa/spot-telc/")[0]
+        video = self.json_ld(SPOT_TELC)[0]
         self.assertEqual(video["@type"], "VideoObject")
         self.assertEqual(video["duration"], "PT1M0S")
         self.assertTrue(video["contentUrl"].endswith(".webm"))
@@ -202,7 +203,7 @@ class PublicPortalChecks:
         self.assertRegex(html, r'aria-label="[^"]+: plán [^"]+, dosaženo [^"]+ \(splněno\)"')
 
     def test_uploaded_video_plays_from_the_portal_with_czech_captions(self):
-        html = self.get("/videa/spot-telc/")
+        html = self.get(SPOT_TELC)
         source = re.search(r'<source src="([^"]+)" type="video/webm">', html).group(1)
         self.assertIn('<track kind="captions" srclang="cs" label="Čeština"', html)
         self.assertIn('id="prepis"', html)

@@ -128,7 +128,9 @@ class IndexPage(BasePage):
         context["listing"] = listing
         context[self.listing_name] = SimpleLazyObject(lambda: listing.page_obj)
         number = request.GET.get("strana", "")
-        context["page_number"] = int(number) if number.isdigit() and int(number) > 0 else 1
+        context["page_number"] = (
+            int(number) if number.isascii() and number.isdigit() and int(number) > 0 else 1
+        )
         return context
 
     def serve(self, request, *args, **kwargs):

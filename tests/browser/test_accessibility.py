@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import pytest
 
 # One page of every type, every listing and its filtered and paged views.
+SPOT_TELC = "/projekty/podpora-rozvoje-a-profesionalizace-spod/spot-telc/"
 PAGE_TYPES = [
     "/",
     "/projekty/",
@@ -22,15 +23,15 @@ PAGE_TYPES = [
     "/aktuality/",
     "/aktuality/?typ=zpravy",
     "/aktuality/?rok=loni",
-    "/aktuality/ospod-sobe-setkani-ve-slapanicich/",
-    "/aktuality/model-site-sluzeb/",
+    "/projekty/podpora-spod-na-krajskem-urade-jmk-ii/ospod-sobe-setkani-ve-slapanicich/",
+    "/projekty/podpora-systemovych-zmen-v-peci-o-ohrozene-deti/model-site-sluzeb/",
     "/videa/",
     "/videa/?tema=mediace",
-    "/videa/spot-telc/",
+    SPOT_TELC,
     "/metodiky/",
-    "/metodiky/kolizni-opatrovnictvi-podle-cochemske-praxe/",
+    "/projekty/podpora-rozvoje-a-profesionalizace-spod/kolizni-opatrovnictvi-podle-cochemske-praxe/",
     "/nastroje/",
-    "/nastroje/pruvodce-zmenou-na-pracovisti-ospod/",
+    "/projekty/inovacni-hnizdo-ospod-pardubicky-kraj/pruvodce-zmenou-na-pracovisti-ospod/",
     "/o-portalu/",
     "/prohlaseni-o-pristupnosti/",
     "/temata/",
@@ -41,7 +42,7 @@ PAGE_TYPES = [
 KEYBOARD_PAGES = [
     "/",
     "/aktuality/",
-    "/videa/spot-telc/",
+    SPOT_TELC,
     "/projekty/inovacni-hnizdo-ospod-pardubicky-kraj/",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -137,7 +138,7 @@ def test_keyboard_reaches_every_control(page, portal_url, path):
 
 
 def test_uploaded_video_plays_from_the_portal(page, portal_url):
-    page.goto(portal_url + "/videa/spot-telc/")
+    page.goto(portal_url + SPOT_TELC)
     state = page.evaluate(
         """() => new Promise(resolve => {
             const video = document.querySelector('video');
