@@ -79,7 +79,12 @@ def dev_queries():
 
 
 def stable_url(url):
-    """The URL without database ids, which differ between databases for the same content."""
+    """The URL without what differs between two runs on the same content.
+
+    Database ids, and the random suffix file storage adds to a file name already taken
+    (the media folder outlives one run).
+    """
+    url = re.sub(r"_[A-Za-z0-9]{7}(?=(\.[A-Za-z0-9]+)+$)", "", url)
     return re.sub(r"/\d+/", "/N/", url)
 
 
