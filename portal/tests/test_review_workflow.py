@@ -17,29 +17,18 @@ from wagtail.models import (
     TaskState,
     WorkflowState,
 )
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset
 
 from news.models import PeriodReportPage
+from news.tests.test_admin_pages import period_report_form
 from portal.factories import ProjectPageFactory
 from portal.roles import WORKFLOW_NAME, setup_roles
 
 
 def report_form(title, slug, action, **extra):
-    data = {
-        "title": title,
-        "slug": slug,
-        "summary": "",
-        "period_number": "1",
-        "period_start": "2020-09-01",
-        "period_end": "2021-02-28",
-        "prepared_by": "odborný tým projektu",
-        "body": streamfield([]),
-        "figures": inline_formset([]),
-        "documents": inline_formset([]),
-        "comments": inline_formset([]),
-        **extra,
-    }
-    return {**nested_form_data(data), action: action}
+    """The period report form with a workflow button (``action``) pressed."""
+    form = period_report_form(title, slug, comments=inline_formset([]), **extra)
+    return {**form, action: action}
 
 
 class ReviewWorkflowTest(TestCase):
