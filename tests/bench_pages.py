@@ -146,7 +146,8 @@ def measure(client, page_types, repeat):
 
 def print_table(rows):
     print(
-        f"{'page type':<18} {'pages':>5} {'median ms':>9} {'p95 ms':>7} {'SQL':>4} {'KB':>6}  worst"
+        f"{'page type':<18} {'pages':>5} {'median ms':>9} {'p95 ms':>7} {'CPU ms':>6} {'SQL':>4} "
+        f"{'KB':>6}  worst"
     )
     for row in rows:
         over = (

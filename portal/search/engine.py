@@ -91,8 +91,9 @@ class SearchEngine:
     """The shared flow; a database engine supplies ``find()`` and ``autocomplete()``.
 
     ``find()`` returns the best matches by the engine's first score with the totals and
-    facet counts (``engine_sql.py``: one statement on SQLite and PostgreSQL); the order of
-    the first page is worked out here, so it is the same on every database.
+    facet counts (on SQLite and PostgreSQL: one statement finds the matches, the in-memory
+    ``facet_table`` ranks and counts them); the order of the first page is worked out
+    here, so it is the same on every database.
     """
 
     name = "base"

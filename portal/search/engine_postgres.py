@@ -17,18 +17,14 @@ RANK_WEIGHTS = "{0.1, 0.1, 0.1, 1.0}"
 # 1: divide the rank by 1 + log(document length), as bm25 favours shorter documents.
 RANK_NORMALIZATION = 1
 # ts_rank_cd reads each match's whole tsvector (kilobytes, out of line in TOAST): over
-# 20,000 matches of a common word that takes ~150 ms. So every match first gets a cheap
-# score: whether its small title vector matches too, its result type's weight, and the
-# size of its body (shorter first, as bm25 prefers); only the best RESCORED get ts_rank_cd.
+# 20,000 matches of a common word that takes ~150 ms. So every match first gets the shared
+# cheap score (``ranking.py``, ``facet_table.py``; the small title vector tells whether
+# the title matches too); only the best RESCORED get ts_rank_cd.
 RESCORED = 300
 
 _MATCHING = f"FROM {ENTRY_TABLE} e, to_tsquery('simple', %s) query WHERE e.{VECTOR_COLUMN} @@ query"
-_FIRST_SCORE = (
-    f"CASE WHEN e.{TITLE_VECTOR_COLUMN} @@ query THEN 10.0 ELSE 1.0 END * e.rank_weight "
-    "/ ln(2 + e.body_length)"
-)
-# The padded id lists (" 3 7 ") as rows.
-SPLIT_IDS = ("unnest(string_to_array(btrim({ids}), ' ')) AS part(id)", "part.id")
+# The visible matches, with whether their titles match too (the small title vector).
+_FIND = f"SELECT e.id, e.{TITLE_VECTOR_COLUMN} @@ query {_MATCHING}"
 _FINE_SCORE = (
     f"ts_rank_cd('{RANK_WEIGHTS}', e.{VECTOR_COLUMN}, query, {RANK_NORMALIZATION}) * e.rank_weight"
 )
@@ -65,19 +61,12 @@ class PostgresEngine(SearchEngine):
 
     def find(self, query, filters, include_staff, match_all, limit):
         visibility, params = visibility_clause(include_staff)
-        matching = f"{engine_sql.MATCH_SELECT.format(score=_FIRST_SCORE)}{_MATCHING}{visibility}"
         params = [tsquery_text(query, match_all), *params]
         with transaction.atomic():
             # When most rows match, the planner prefers a sequential scan, which must
             # read every tsvector to test it; the GIN bitmap scan reads none of them.
-            return engine_sql.find(
-                matching,
-                params,
-                filters,
-                limit,
-                SPLIT_IDS,
-                before=["SET LOCAL enable_seqscan = off"],
-            )
+            planner = ["SET LOCAL enable_seqscan = off"]
+            return engine_sql.find(_FIND + visibility, params, filters, limit, before=planner)
 
     def rescore(self, ids, query, match_all):
         best = ids[: self.rescored]

@@ -1,4 +1,10 @@
-"""Search on SQLite: the FTS5 table over the analysed terms, scored by bm25() inside FTS5.
+"""Search on SQLite: the FTS5 table over the analysed terms.
+
+A search asks SQLite only for each visible match's id and whether its title matches the
+query too (a second MATCH on the title column, run once); ``facet_table.py`` ranks them by
+the shared cheap first score (``ranking.py``) and counts the facets. bm25() would read
+every match's terms: over 20,000 matches it costs more than the rest of the search, and
+the final order is ``ranking.rerank``'s anyway. ``autocomplete`` (a few titles) uses it.
 
 The MATCH expression is built from analysed terms only, each quoted as an FTS5 string,
 so nothing a user types can act as FTS5 syntax (AND, OR, NOT, NEAR, *, quotes,
@@ -12,18 +18,14 @@ from portal.search.engine import SearchEngine, visibility_clause
 from portal.search.schema import ENTRY_TABLE, FACETS_INDEX, FTS_TABLE
 from portal.search.visibility import sees_staff_material
 
-TITLE_WEIGHT = 10.0
-BODY_WEIGHT = 1.0
-
-# The facet columns are read through their covering index: the entry table's rows are wide
-# (terms, snippet text), so reading 20,000 of them by id costs several times more.
+# The visible matches, with whether their titles match too: the staff-only flag is read
+# through the covering index (the entry table's rows are wide: terms, snippet text). The
+# title matches become a lookup table once per statement (a non-correlated IN).
 _MATCHING = (
+    f"SELECT e.id, e.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) "  # nosec B608 # constant names; values are parameters
     f"FROM {FTS_TABLE} JOIN {ENTRY_TABLE} e INDEXED BY {FACETS_INDEX} "
     f"ON e.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s"
 )
-# The padded id lists (" 3 7 ") as rows: read as a JSON array.
-SPLIT_IDS = ("json_each('[' || replace(trim({ids}), ' ', ',') || ']') AS part", "part.value")
-_SCORE = f"-bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) * e.rank_weight"
 
 
 def quote(term):
@@ -38,6 +40,11 @@ def match_expression(query, match_all=True):
             "(" + " AND ".join(quote(term) for term in terms) + ")" for terms in query.alternatives
         )
     return " OR ".join(quote(term) for term in query.terms)
+
+
+def title_expression(expression):
+    """The same match, on the title terms only."""
+    return "{title_terms} : (" + expression + ")"
 
 
 def prefix_expression(words, prefixes):
@@ -58,9 +65,9 @@ class SQLiteEngine(SearchEngine):
 
     def find(self, query, filters, include_staff, match_all, limit):
         visibility, params = visibility_clause(include_staff)
-        matching = f"{engine_sql.MATCH_SELECT.format(score=_SCORE)}{_MATCHING}{visibility}"
-        params = [match_expression(query, match_all), *params]
-        return engine_sql.find(matching, params, filters, limit, SPLIT_IDS)
+        expression = match_expression(query, match_all)
+        params = [title_expression(expression), expression, *params]
+        return engine_sql.find(_MATCHING + visibility, params, filters, limit)
 
     def autocomplete(self, words, prefixes, user, limit=8):
         visibility, params = visibility_clause(sees_staff_material(user))

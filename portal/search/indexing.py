@@ -30,7 +30,7 @@ from portal.models import (
     ProjectPage,
     Region,
 )
-from portal.search import czech, kinds, schema
+from portal.search import czech, kinds, ranking, schema
 from portal.search.models import SearchEntry, encode_ids
 
 PLAIN_TEXT_LENGTH = 5_000  # characters kept for snippets
@@ -59,17 +59,21 @@ class Texts:
         else:
             self.body.extend(strings)
 
-    def entry_fields(self):
-        """The SearchEntry fields made of text: analysed terms and the snippet text.
+    def entry_fields(self, rank_weight):
+        """The SearchEntry fields made of text: analysed terms, the snippet text and the
+        scores that depend on the text's length.
 
         The snippet text is the object's own prose first, then the names of related things.
         """
         body = _terms(self.body + self.related)
+        body_length = body.count(" ") + 1 if body else 0
         return {
             "title_terms": _terms(self.title),
             "body_terms": body,
-            "body_length": body.count(" ") + 1 if body else 0,
+            "body_length": body_length,
             "plain_text": "\n".join(self.body + self.related)[:PLAIN_TEXT_LENGTH],
+            "rank_weight": rank_weight,
+            "base_score": ranking.base_score(rank_weight, body_length),
         }
 
 
@@ -254,8 +258,7 @@ def page_entry(page, context):
         topic_ids=encode_ids(topic.pk for topic in page.topics.all()),
         validation_stage=stage or "",
         staff_only=context.page_is_restricted(page),
-        rank_weight=kind.weight,
-        **texts.entry_fields(),
+        **texts.entry_fields(kind.weight),
     )
 
 
@@ -282,8 +285,7 @@ def document_entry(document, context, attaching_entries):
         topic_ids=encode_ids(topic_ids),
         validation_stage="",
         staff_only=context.collection_is_restricted(document.collection.path),
-        rank_weight=kinds.DOCUMENT.weight,
-        **texts.entry_fields(),
+        **texts.entry_fields(kinds.DOCUMENT.weight),
     )
 
 

@@ -48,6 +48,7 @@ class SearchEntry(models.Model):
     validation_stage = models.CharField(max_length=12, blank=True)
     staff_only = models.BooleanField(default=False)
     rank_weight = models.FloatField(default=1.0)
+    base_score = models.FloatField(default=1.0)  # ranking.base_score(): the cheap first score
     title_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
     body_length = models.PositiveIntegerField(default=0)  # terms in body_terms, for ranking
@@ -65,7 +66,7 @@ class SearchEntry(models.Model):
                 fields=[
                     "id",
                     "staff_only",
-                    "rank_weight",
+                    "base_score",
                     "kind",
                     "project",
                     "year",

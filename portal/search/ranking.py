@@ -1,9 +1,15 @@
-"""The final order of results: one scoring function, the same on every engine.
+"""The order of results: the same scores on every engine.
 
-Each engine picks the best ``CANDIDATES`` matches with its own ranker (FTS5 bm25,
-PostgreSQL ts_rank_cd, Elasticsearch BM25); this module orders them. The native rankers
-disagree on details (bm25 punishes long pages harder than ts_rank_cd), so without a shared
-last step SQLite and PostgreSQL would show different top results for the same query.
+A common word matches nearly every entry, and a full-text ranker (FTS5 bm25, PostgreSQL
+ts_rank_cd) must read each match's terms to score it: over 20,000 matches that costs more
+than everything else a search does. So the databases first rank every match by a cheap
+``first_score``: whether the title matches the query too, times the entry's
+``base_score`` (its result type's weight over the log of its body length, stored at
+index time, so it is read from the covering index). PostgreSQL then orders the best few
+hundred by ts_rank_cd; Elasticsearch uses its own BM25.
+
+This module orders the best ``CANDIDATES`` of them. Without a shared last step SQLite and
+PostgreSQL would show different top results for the same query.
 
 The score is a BM25-like sum over the query terms: saturated term frequency, title terms
 weighing ``TITLE_WEIGHT`` times more, a mild length normalisation for the body, the share
@@ -11,6 +17,7 @@ of the query's terms an entry contains (what matters when the search falls back 
 word), and the entry's ``rank_weight`` (its result type, see ``kinds.py``).
 """
 
+import math
 from dataclasses import dataclass
 
 from django.db.models.functions import Substr
@@ -21,6 +28,12 @@ K1 = 1.2
 B = 0.5
 AVERAGE_BODY_TERMS = 400
 BODY_SAMPLE = 10_000  # characters of body terms read for term frequencies
+TITLE_MATCH_FACTOR = 10.0  # first score: a match whose title matches the query as well
+
+
+def base_score(rank_weight, body_length):
+    """What the first score knows of an entry before the query: type, then shorter first."""
+    return rank_weight / math.log(2 + body_length)
 
 
 @dataclass

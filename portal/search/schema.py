@@ -6,6 +6,12 @@ sync too. PostgreSQL: a stored generated ``tsvector`` column (title weight A, bo
 weight B) with a GIN index. Both use the pre-analysed terms as they are: the SQLite
 tokenizer and the PostgreSQL ``simple`` configuration only split them at spaces.
 
+Both also keep ``portal_searchentry_version``: one row whose value changes, by triggers, on
+every insert, update and delete of an entry, whoever makes it (indexing, a bulk rebuild, a
+restore, a test's rollback). Each process's in-memory facet table (``facet_table.py``)
+compares it to decide whether to reload. The new value is unique rather than a count, so
+a rolled-back change can never bring back a value a process already saw with other rows.
+
 Every statement is idempotent. The migration runs ``install()``; ``rebuild_search_index``
 first repairs what is missing (SQLite drops a table's triggers when a later migration
 makes Django recreate the table), then drops the SQLite triggers while it rewrites every
@@ -19,6 +25,7 @@ TITLE_VECTOR_COLUMN = "title_vector"
 # A Django index on SearchEntry (see its Meta): id and every facet column, so that SQLite
 # can read the facets of thousands of matches without touching the wide rows.
 FACETS_INDEX = "search_entry_facets"
+VERSION_TABLE = "portal_searchentry_version"
 
 SQLITE_STATEMENTS = [
     f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
@@ -42,11 +49,22 @@ SQLITE_STATEMENTS = [
         VALUES (new.id, new.title_terms, new.body_terms);
     END""",  # nosec B608 # constant table names
 ]
+_VERSION_EVENTS = ("insert", "update", "delete")
+_SQLITE_VERSION_TRIGGER = f"""CREATE TRIGGER IF NOT EXISTS {ENTRY_TABLE}_version_{{event}}
+    AFTER {{event}} ON {ENTRY_TABLE} BEGIN
+        INSERT OR REPLACE INTO {VERSION_TABLE}(id, version) VALUES (1, random());
+    END"""  # nosec B608 # constant table names
+SQLITE_VERSION_STATEMENTS = [
+    f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (id INTEGER PRIMARY KEY, version BIGINT NOT NULL)",
+    *(_SQLITE_VERSION_TRIGGER.format(event=event) for event in _VERSION_EVENTS),
+]
 SQLITE_DROP_STATEMENTS = [
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_insert",
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_delete",
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_update",
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
+    *(f"DROP TRIGGER IF EXISTS {ENTRY_TABLE}_version_{event}" for event in _VERSION_EVENTS),
+    f"DROP TABLE IF EXISTS {VERSION_TABLE}",
 ]
 # Re-reads every row of the content table: used after a rebuild outside the triggers.
 SQLITE_REBUILD = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"  # nosec B608 # constant table names
@@ -63,13 +81,34 @@ POSTGRES_STATEMENTS = [
     f"""ALTER TABLE {ENTRY_TABLE} ADD COLUMN IF NOT EXISTS {TITLE_VECTOR_COLUMN} tsvector
         GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, title_terms)) STORED""",
 ]
+# A sequence, not a counter: its values are never handed out twice, even when rolled back.
+POSTGRES_VERSION_STATEMENTS = [
+    f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (id integer PRIMARY KEY, version bigint NOT NULL)",
+    f"CREATE SEQUENCE IF NOT EXISTS {VERSION_TABLE}_seq",
+    f"""CREATE OR REPLACE FUNCTION {VERSION_TABLE}_bump() RETURNS trigger
+        LANGUAGE plpgsql AS $$ BEGIN
+            INSERT INTO {VERSION_TABLE} (id, version) VALUES (1, nextval('{VERSION_TABLE}_seq'))
+            ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version;
+            RETURN NULL;
+        END $$""",  # nosec B608 # constant table names
+    f"""CREATE OR REPLACE TRIGGER {VERSION_TABLE}_bump
+        AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {ENTRY_TABLE}
+        FOR EACH STATEMENT EXECUTE FUNCTION {VERSION_TABLE}_bump()""",
+]
 POSTGRES_DROP_STATEMENTS = [
     f"ALTER TABLE {ENTRY_TABLE} DROP COLUMN IF EXISTS {TITLE_VECTOR_COLUMN}",
     f"DROP INDEX IF EXISTS {ENTRY_TABLE}_vector_gin",
     f"ALTER TABLE {ENTRY_TABLE} DROP COLUMN IF EXISTS {VECTOR_COLUMN}",
+    f"DROP TRIGGER IF EXISTS {VERSION_TABLE}_bump ON {ENTRY_TABLE}",
+    f"DROP FUNCTION IF EXISTS {VERSION_TABLE}_bump()",
+    f"DROP SEQUENCE IF EXISTS {VERSION_TABLE}_seq",
+    f"DROP TABLE IF EXISTS {VERSION_TABLE}",
 ]
 
-STATEMENTS = {"sqlite": SQLITE_STATEMENTS, "postgresql": POSTGRES_STATEMENTS}
+STATEMENTS = {
+    "sqlite": SQLITE_STATEMENTS + SQLITE_VERSION_STATEMENTS,
+    "postgresql": POSTGRES_STATEMENTS + POSTGRES_VERSION_STATEMENTS,
+}
 DROP_STATEMENTS = {"sqlite": SQLITE_DROP_STATEMENTS, "postgresql": POSTGRES_DROP_STATEMENTS}
 
 
@@ -88,15 +127,16 @@ def is_installed(connection):
     """Whether this database already has its full-text structure."""
     if connection.vendor == "sqlite":
         sql = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s"
-        params = [f"{FTS_TABLE}_%"]
-        expected = 3
+        params = [f"{ENTRY_TABLE}_%"]  # the FTS table's three and the version's three
+        expected = 6
     elif connection.vendor == "postgresql":
         sql = (
-            "SELECT count(*) FROM information_schema.columns "
-            "WHERE table_name = %s AND column_name IN (%s, %s)"
+            "SELECT (SELECT count(*) FROM information_schema.columns "
+            "WHERE table_name = %s AND column_name IN (%s, %s)) "
+            "+ (SELECT count(*) FROM pg_trigger WHERE tgname = %s)"
         )
-        params = [ENTRY_TABLE, VECTOR_COLUMN, TITLE_VECTOR_COLUMN]
-        expected = 2
+        params = [ENTRY_TABLE, VECTOR_COLUMN, TITLE_VECTOR_COLUMN, f"{VERSION_TABLE}_bump"]
+        expected = 3
     else:
         return True
     with connection.cursor() as cursor:
@@ -108,6 +148,14 @@ def repair(connection):
     """Install what is missing (SQLite drops triggers when a migration rebuilds the table)."""
     if not is_installed(connection):
         install(connection)
+
+
+def index_version(connection):
+    """The current value of the version row (None before any entry was written)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT version FROM {VERSION_TABLE} WHERE id = 1")  # nosec B608 # constant table name
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def suspend_sync(connection):

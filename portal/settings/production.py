@@ -6,6 +6,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .base import with_sqlite_options
 
 
 def env(name, default=None, required=False):
@@ -26,8 +27,10 @@ if not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = [o for o in env("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        env("DATABASE_URL", required=True), conn_max_age=600, conn_health_checks=True
+    "default": with_sqlite_options(
+        dj_database_url.parse(
+            env("DATABASE_URL", required=True), conn_max_age=600, conn_health_checks=True
+        )
     )
 }
 

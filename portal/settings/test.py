@@ -4,7 +4,7 @@ import os
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import DATABASES, with_sqlite_options
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
@@ -19,6 +19,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 if os.environ.get("TEST_DATABASE_URL"):
     import dj_database_url
 
-    DATABASES = {"default": dj_database_url.parse(os.environ["TEST_DATABASE_URL"])}
+    DATABASES = {
+        "default": with_sqlite_options(dj_database_url.parse(os.environ["TEST_DATABASE_URL"]))
+    }
 else:
     DATABASES["default"]["NAME"] = ":memory:"

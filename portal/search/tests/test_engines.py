@@ -4,7 +4,7 @@ from collections import Counter
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import connection, transaction
 from django.test import SimpleTestCase, TestCase
 from wagtail.models import Page
 
@@ -66,7 +66,7 @@ class MatchSyntaxTests(SimpleTestCase):
 
 
 class FindTests(TestCase):
-    """Totals, facet counts and the best ids come from one SQL statement on each database."""
+    """Totals, facet counts and the best ids: the database finds, the facet table counts."""
 
     # (kind, year, stage, region ids, topic ids, staff only)
     entries = [
@@ -134,6 +134,27 @@ class FindTests(TestCase):
         self.assertEqual(found.total, 4)
         self.assertEqual(found.ids[0], self.ids[2], "the title match comes first")
         self.assertEqual(self.find(Filters(year=(2019,))).ids, [])
+
+    def test_counts_follow_every_write_to_the_index(self):
+        """The in-memory facet table reloads whoever changed the entries (another process,
+        a bulk update, a restore), not only after the indexing code's own writes."""
+        self.assertEqual(self.find().facets["kind"]["tool"], 1)
+        SearchEntry.objects.filter(pk=self.ids[0]).update(kind="tool", topic_ids=" 9 ")
+        found = self.find()
+        self.assertEqual(
+            found.facets["kind"], Counter({"tool": 2, "methodology": 1, "document": 1})
+        )
+        self.assertEqual(found.facets["topic"], Counter({9: 1, 7: 1, 8: 1}))
+        SearchEntry.objects.filter(pk=self.ids[3]).delete()
+        self.assertEqual(self.find().total, 3)
+
+    def test_a_rolled_back_change_is_forgotten(self):
+        with self.assertRaises(RuntimeError), transaction.atomic():
+            SearchEntry.objects.filter(pk=self.ids[1]).update(year=1999)
+            self.assertEqual(self.find().facets["year"][1999], 1)
+            raise RuntimeError("roll back")
+        self.assertEqual(self.find().facets["year"], Counter({2021: 2, 2020: 1}))
+        self.assertEqual(self.find(Filters(year=(1999,))).total, 0)
 
 
 class EncodeIdsTests(SimpleTestCase):
