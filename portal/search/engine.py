@@ -97,28 +97,24 @@ class SearchEngine:
     """
 
     name = "base"
-    # How many of the best matches by the first score get the engine's finer score.
-    rescored = 0
 
     def search(self, query, filters, user, page=1, per_page=20):
         include_staff = sees_staff_material(user)
-        limit = max(self.rescored, ranking.CANDIDATES, page * per_page)
+        limit = max(ranking.CANDIDATES, page * per_page)
         matched_all = True
         found = self.find(query, filters, include_staff, True, limit)
         if not found.matched and len(query.terms) > 1:
             matched_all = False
             found = self.find(query, filters, include_staff, False, limit)
-        ids = self.result_ids(found.ids, query, matched_all, page, per_page)
+        ids = self.result_ids(found.ids, query, page, per_page)
         return SearchResult(entries_in_order(ids), found.total, found.facets, matched_all)
 
-    def result_ids(self, ordered, query, match_all, page, per_page):
+    def result_ids(self, ordered, query, page, per_page):
         """Ids of one result page from the engine's best matches (best first).
 
         The best ``ranking.CANDIDATES`` are put in the shared order (``ranking.py``);
         later pages continue in the engine's order.
         """
-        if self.rescored:
-            ordered = self.rescore(ordered, query, match_all)
         top = ordered[: ranking.CANDIDATES]
         ids = ranking.rerank(ranking.candidates(top), query) + ordered[ranking.CANDIDATES :]
         offset = (page - 1) * per_page
@@ -127,10 +123,6 @@ class SearchEngine:
     def find(self, query, filters, include_staff, match_all, limit):
         """A ``Found``: the best ``limit`` matches by the engine's score, totals, facets."""
         raise NotImplementedError
-
-    def rescore(self, ids, query, match_all):
-        """The ids (best first by the first score) in the order of a finer, costlier score."""
-        return ids
 
     def autocomplete(self, words, prefixes, user, limit=8):
         """Titles whose terms start with the typed words (the last one may be unfinished)."""

@@ -1,33 +1,26 @@
-"""Search on PostgreSQL: the weighted tsvector column (title A, body B), scored by ts_rank_cd.
+"""Search on PostgreSQL: the tsvector column (title A, body B) with its GIN index.
+
+A search asks PostgreSQL only for each visible match's id and whether its title matches
+the query too (``schema.MATCHES_FUNCTION``; the small title vector tells); ``facet_table.py``
+ranks them by the shared cheap first score and counts the facets. ts_rank_cd would read
+each match's whole tsvector (kilobytes, out of line in TOAST): over 20,000 matches of a
+common word that takes ~150 ms; the final order is ``ranking.rerank``'s anyway, the same
+as on SQLite. ``autocomplete`` (a few titles) uses it.
 
 The tsquery text is built from analysed terms only, each a quoted lexeme, and passed as
 a parameter to ``to_tsquery('simple', …)``: nothing a user types can act as tsquery
 syntax (&, |, !, <->, :*, quotes, parentheses).
 """
 
-from django.db import connection, transaction
+from django.db import connection
 
 from portal.search import engine_sql
 from portal.search.engine import SearchEngine, visibility_clause
-from portal.search.schema import ENTRY_TABLE, TITLE_VECTOR_COLUMN, VECTOR_COLUMN
+from portal.search.schema import ENTRY_TABLE, MATCHES_FUNCTION, VECTOR_COLUMN
 from portal.search.visibility import sees_staff_material
 
-# ts_rank_cd weights for {D, C, B, A}: a title term counts ten times a body term.
-RANK_WEIGHTS = "{0.1, 0.1, 0.1, 1.0}"
-# 1: divide the rank by 1 + log(document length), as bm25 favours shorter documents.
-RANK_NORMALIZATION = 1
-# ts_rank_cd reads each match's whole tsvector (kilobytes, out of line in TOAST): over
-# 20,000 matches of a common word that takes ~150 ms. So every match first gets the shared
-# cheap score (``ranking.py``, ``facet_table.py``; the small title vector tells whether
-# the title matches too); only the best RESCORED get ts_rank_cd.
-RESCORED = 300
-
+_FIND = f"SELECT id, title_match FROM {MATCHES_FUNCTION}(to_tsquery('simple', %s), %s)"
 _MATCHING = f"FROM {ENTRY_TABLE} e, to_tsquery('simple', %s) query WHERE e.{VECTOR_COLUMN} @@ query"
-# The visible matches, with whether their titles match too (the small title vector).
-_FIND = f"SELECT e.id, e.{TITLE_VECTOR_COLUMN} @@ query {_MATCHING}"
-_FINE_SCORE = (
-    f"ts_rank_cd('{RANK_WEIGHTS}', e.{VECTOR_COLUMN}, query, {RANK_NORMALIZATION}) * e.rank_weight"
-)
 
 
 def lexeme(term):
@@ -57,28 +50,10 @@ def _fetch(sql, params):
 
 class PostgresEngine(SearchEngine):
     name = "postgresql"
-    rescored = RESCORED
 
     def find(self, query, filters, include_staff, match_all, limit):
-        visibility, params = visibility_clause(include_staff)
-        params = [tsquery_text(query, match_all), *params]
-        with transaction.atomic():
-            # When most rows match, the planner prefers a sequential scan, which must
-            # read every tsvector to test it; the GIN bitmap scan reads none of them.
-            planner = ["SET LOCAL enable_seqscan = off"]
-            return engine_sql.find(_FIND + visibility, params, filters, limit, before=planner)
-
-    def rescore(self, ids, query, match_all):
-        best = ids[: self.rescored]
-        if not best:
-            return ids
-        # Only constant table/column names are interpolated; values are parameters.
-        sql = (
-            f"SELECT e.id FROM {ENTRY_TABLE} e, to_tsquery('simple', %s) query "  # nosec B608
-            f"WHERE e.id = ANY(%s) ORDER BY {_FINE_SCORE} DESC, e.id"
-        )
-        rows = _fetch(sql, [tsquery_text(query, match_all), best])
-        return [row[0] for row in rows] + ids[self.rescored :]
+        params = [tsquery_text(query, match_all), include_staff]
+        return engine_sql.find(_FIND, params, filters, limit)
 
     def autocomplete(self, words, prefixes, user, limit=8):
         visibility, params = visibility_clause(sees_staff_material(user))

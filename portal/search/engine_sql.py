@@ -10,11 +10,9 @@ from django.db import connection
 from portal.search import facet_table
 
 
-def find(matching, params, filters, limit, before=()):
-    """Run ``matching``; ``before``: statements for this transaction (planner settings)."""
+def find(matching, params, filters, limit):
+    """Run ``matching`` (rows: entry id, whether the title matches too); rank and count."""
     with connection.cursor() as cursor:
-        for statement in before:
-            cursor.execute(statement)
         cursor.execute(matching, params)
         rows = cursor.fetchall()
     return facet_table.found(rows, filters, limit)

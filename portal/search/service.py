@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
-from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from portal.models import ProjectPage, Region, Topic
@@ -402,13 +401,9 @@ def _facet_labels(facet, values, user):
 
 
 def _project_labels(project_ids, user):
-    """Projects by their index entries (which know the staff-only ones), slugs by their page."""
-    entries = SearchEntry.objects.filter(kind=kinds.PROJECT.key, object_id__in=project_ids)
-    if not sees_staff_material(user):
-        entries = entries.filter(staff_only=False)
-    titles = dict(entries.values_list("object_id", "title"))
-    slugs = Page.objects.filter(id__in=titles).values_list("id", "slug")
-    return {id_: (slug, titles[id_]) for id_, slug in slugs}
+    """The projects this visitor may see (one query: the index knows the staff-only ones)."""
+    projects = visible_projects(user).filter(id__in=project_ids)
+    return {id_: (slug, title) for id_, slug, title in projects.values_list("id", "slug", "title")}
 
 
 def _order(facet, options):
