@@ -19,7 +19,7 @@ from portal.search.engine import SearchEngine, visibility_clause
 from portal.search.schema import ENTRY_TABLE, MATCHES_FUNCTION, VECTOR_COLUMN
 from portal.search.visibility import sees_staff_material
 
-_FIND = f"SELECT id, title_match FROM {MATCHES_FUNCTION}(to_tsquery('simple', %s), %s)"
+_FIND = f"SELECT id, title_match FROM {MATCHES_FUNCTION}(to_tsquery('simple', %s), %s)"  # nosec B608 # constant names
 _MATCHING = f"FROM {ENTRY_TABLE} e, to_tsquery('simple', %s) query WHERE e.{VECTOR_COLUMN} @@ query"
 
 
