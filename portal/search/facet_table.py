@@ -61,7 +61,7 @@ class Codes:
         result[self.owner[hits]] = True
         return result
 
-    def count(self, chosen, size):
+    def count(self, chosen):
         """Counter {value: entries} over the chosen entries (a boolean mask over all)."""
         codes = self.flat[chosen[self.owner]] if self.multi_valued else self.flat[chosen]
         counts = np.bincount(codes, minlength=len(self.values))
@@ -71,6 +71,8 @@ class Codes:
 
 
 class FacetTable:
+    """Every entry's id, first score and facet codes, as of one index version."""
+
     def __init__(self, version, rows):
         self.version = version
         columns = list(zip(*rows, strict=True)) if rows else [()] * len(_COLUMNS)
@@ -114,7 +116,7 @@ class FacetTable:
             for other, mask in passing.items():
                 if other != facet:
                     chosen &= mask
-            facets[facet] = self.codes[facet].count(chosen, self.size)
+            facets[facet] = self.codes[facet].count(chosen)
         selected = np.ones(len(positions), dtype=bool)
         for mask in passing.values():
             selected &= mask[positions]
