@@ -9,6 +9,12 @@ from wagtail.search import index
 
 from portal.uploads import validate_document_content, validate_image_frames
 
+STAFF_ONLY_IMAGE_MESSAGE = _(
+    "Obrázky jsou přístupné každému, kdo zná jejich adresu, i ve sbírce pro pracovníky. "
+    "Vyberte veřejnou sbírku; důvěrný obrázek vložte do dokumentu (např. PDF) "
+    "ve sbírce pro pracovníky."
+)
+
 
 class PortalImage(AbstractImage):
     credit = models.CharField(_("autor / zdroj"), max_length=255, blank=True)
@@ -22,6 +28,15 @@ class PortalImage(AbstractImage):
                 validate_image_frames(self.file)
             except ValidationError as error:
                 raise ValidationError({"file": error.messages}) from error
+        self.refuse_staff_only_collection()
+
+    def refuse_staff_only_collection(self):
+        """Image files are served to anyone who has their address (Wagtail protects
+        documents, not images), so an image must not look protected when it is not."""
+        from portal.access import collection_is_staff_only
+
+        if self.collection_id and collection_is_staff_only(self.collection):
+            raise ValidationError({"collection": STAFF_ONLY_IMAGE_MESSAGE})
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("obrázek")

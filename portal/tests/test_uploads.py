@@ -9,6 +9,7 @@ from django.test import override_settings
 from django.urls import reverse
 from PIL import Image
 
+from portal.access import staff_collection
 from portal.models import PortalDocument, PortalImage
 
 REAL_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -21,10 +22,10 @@ def upload_document(client, name, content):
     )
 
 
-def upload_image(client, name, content):
+def upload_image(client, name, content, collection=1):
     return client.post(
         reverse("wagtailimages:add"),
-        {"title": name, "file": SimpleUploadedFile(name, content), "collection": 1},
+        {"title": name, "file": SimpleUploadedFile(name, content), "collection": collection},
     )
 
 
@@ -189,3 +190,25 @@ def test_the_multiple_upload_refuses_disguised_markup_too(editor):
     assert response.json()["success"] is False
     assert "Obsah souboru neodpovídá příponě" in response.json()["error_message"]
     assert not PortalDocument.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_image_is_refused_in_a_staff_only_collection_with_the_reason(editor):
+    """Image files are public by address, so they may not sit where they look protected."""
+    staff_only = staff_collection()
+    before = stored_files()
+    response = upload_image(editor, "schema.png", png_bytes((40, 30)), collection=staff_only.pk)
+    assert response.status_code == 200
+    assert "Vyberte veřejnou sbírku" in response.content.decode()
+    assert not PortalImage.objects.exists()
+    assert stored_files() == before
+    # The multiple uploader keeps the file aside and asks for the collection again.
+    editor.post(
+        reverse("wagtailimages:add_multiple"),
+        {
+            "files[]": SimpleUploadedFile("schema.png", png_bytes((40, 30))),
+            "collection": staff_only.pk,
+        },
+    )
+    assert not PortalImage.objects.exists()
+    assert upload_image(editor, "schema.png", png_bytes((40, 30))).status_code == 302
