@@ -184,3 +184,12 @@ def validate_image_frames(file):
                 "limit": f"{limit:,}".replace(",", " "),
             },
         )
+
+
+def validate_new_file(file, validate):
+    """Run ``validate`` on a newly uploaded file; its errors belong to the file field."""
+    if file and not file._committed:
+        try:
+            validate(file)
+        except ValidationError as error:
+            raise ValidationError({"file": error.messages}) from error

@@ -7,7 +7,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
 from wagtail.search import index
 
-from portal.uploads import validate_document_content, validate_image_frames
+from portal.uploads import validate_document_content, validate_image_frames, validate_new_file
 
 STAFF_ONLY_IMAGE_MESSAGE = _(
     "Obrázky jsou přístupné každému, kdo zná jejich adresu, i ve sbírce pro pracovníky. "
@@ -23,11 +23,7 @@ class PortalImage(AbstractImage):
 
     def clean(self):
         super().clean()
-        if self.file and not self.file._committed:
-            try:
-                validate_image_frames(self.file)
-            except ValidationError as error:
-                raise ValidationError({"file": error.messages}) from error
+        validate_new_file(self.file, validate_image_frames)
         self.refuse_staff_only_collection()
 
     def refuse_staff_only_collection(self):
@@ -79,11 +75,7 @@ class PortalDocument(AbstractDocument):
 
     def clean(self):
         super().clean()
-        if self.file and not self.file._committed:
-            try:
-                validate_document_content(self.file)
-            except ValidationError as error:
-                raise ValidationError({"file": error.messages}) from error
+        validate_new_file(self.file, validate_document_content)
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("dokument")

@@ -51,7 +51,7 @@ def prefix_expression(words, prefixes):
     """Title terms: every finished word, and the unfinished one as a prefix."""
     last = " OR ".join(f"{quote(prefix)} *" for prefix in prefixes)
     parts = [quote(word) for word in words] + [f"({last})"]
-    return "{title_terms} : (" + " AND ".join(parts) + ")"
+    return title_expression(" AND ".join(parts))
 
 
 def _fetch(sql, params):

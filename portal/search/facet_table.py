@@ -99,9 +99,8 @@ class FacetTable:
         found = self.ids[where] == ids if self.size else np.zeros(len(ids), bool)
         return np.where(found, where, -1)
 
-    def found(self, ids, title_matches, filters, limit):
-        """A ``Found`` for matching entries ``ids`` (and which of them match by title too)."""
-        positions = self.positions(ids)
+    def found(self, positions, title_matches, filters, limit):
+        """A ``Found`` for the matches at ``positions`` (and which match by title too)."""
         known = positions >= 0
         positions, title_matches = positions[known], title_matches[known]
         matched = np.zeros(self.size, dtype=bool)
@@ -156,6 +155,8 @@ def found(rows, filters, limit):
     table = current()
     columns = np.array(rows, dtype=np.int64).reshape(-1, 2)
     ids, title_matches = columns[:, 0], columns[:, 1] != 0
-    if (table.positions(ids) < 0).any():  # written after the version was read
+    positions = table.positions(ids)
+    if (positions < 0).any():  # written after the version was read
         table = current(reload=True)
-    return table.found(ids, title_matches, filters, limit)
+        positions = table.positions(ids)
+    return table.found(positions, title_matches, filters, limit)

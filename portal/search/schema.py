@@ -22,8 +22,9 @@ ENTRY_TABLE = "portal_searchentry"
 FTS_TABLE = "portal_searchentry_fts"
 VECTOR_COLUMN = "search_vector"
 TITLE_VECTOR_COLUMN = "title_vector"
-# A Django index on SearchEntry (see its Meta): id and every facet column, so that SQLite
-# can read the facets of thousands of matches without touching the wide rows.
+# A Django index on SearchEntry (see its Meta): id, staff_only, base_score and every facet
+# column. SQLite's matching reads staff_only through it and the facet table loads from it,
+# neither touching the wide rows.
 FACETS_INDEX = "search_entry_facets"
 VERSION_TABLE = "portal_searchentry_version"
 
