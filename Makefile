@@ -26,7 +26,7 @@ fonts:
 chromium:
 	@test -x /usr/bin/chromium || { apt-get update -qq && $(APT_INSTALL) chromium; }
 
-# The production stack on one machine (issue 6): Varnish as the front cache, nginx for image
+# The production stack on one machine: Varnish as the front cache, nginx for image
 # files and the benchmark's static copy, wrk for the benchmark. `make stack` serves the
 # portal on http://127.0.0.1:$(STACK_PORT)/ (see README "Production stack").
 STACK_PORT ?= 8080
@@ -49,6 +49,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/bandit -q -c pyproject.toml -r .
+	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=portal.settings.test
 
 # The suite runs on SQLite (the embedded default, with the browser tests) and again on

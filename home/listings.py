@@ -4,8 +4,8 @@ from django.db.models import F
 
 from methodology.models import MethodologyPage, ToolPage
 from news.models import NewsPage, PeriodReportPage, VideoPage
-from portal.models import ProjectPage
-from portal.privacy import public
+from portal.core.privacy import public
+from portal.projects.models import ProjectPage
 
 HOME_LIST_SIZE = 4
 

@@ -2,8 +2,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
-from portal.blocks import RICH_TEXT_FEATURES
-from portal.models import BasePage
+from home.listings import home_listings
+from portal.core.blocks import RICH_TEXT_FEATURES
+from portal.core.models import BasePage
 
 
 class HomePage(BasePage):
@@ -13,8 +14,8 @@ class HomePage(BasePage):
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
-        "portal.ProjectIndexPage",
-        "portal.StandardPage",
+        "projects.ProjectIndexPage",
+        "core.StandardPage",
         "news.NewsIndexPage",
         "news.VideoIndexPage",
         "methodology.MethodologyIndexPage",
@@ -25,8 +26,6 @@ class HomePage(BasePage):
         verbose_name = _("úvodní stránka")
 
     def get_context(self, request, *args, **kwargs):
-        from home.listings import home_listings
-
         context = super().get_context(request, *args, **kwargs)
         context.update(home_listings())
         return context

@@ -14,7 +14,7 @@ from methodology.models import (
     ToolStageChange,
     ValidationStage,
 )
-from portal.factories import BasePageFactory, IndexPageFactory
+from portal.core.factories import BasePageFactory, IndexPageFactory
 
 
 class MethodologyKindFactory(factory.django.DjangoModelFactory):

@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from portal.access import collection_is_staff_only
+from portal.core.access import collection_is_staff_only
 
 
 class MethodologyForm(WagtailAdminPageForm):

@@ -7,10 +7,11 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from methodology.forms import MethodologyForm
-from portal.blocks import BodyBlock
-from portal.listings import Source
-from portal.models import AttachedDocument, BasePage, IndexPage, SourceProjectMixin
-from portal.privacy import public
+from portal.core.blocks import BodyBlock
+from portal.core.listings import Source
+from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
+from portal.core.privacy import public
+from portal.projects.models import SourceProjectMixin
 
 
 class MethodologyKind(models.Model):
@@ -68,7 +69,7 @@ class MethodologyPage(SourceProjectMixin, BasePage):
         related_name="methodologies",
     )
     target_groups = ParentalManyToManyField(
-        "portal.TargetGroup", verbose_name=_("cílové skupiny"), blank=True
+        "taxonomy.TargetGroup", verbose_name=_("cílové skupiny"), blank=True
     )
     version = models.CharField(_("verze"), max_length=30, blank=True)
     last_reviewed = models.DateField(_("naposledy revidováno"), null=True, blank=True)
@@ -86,7 +87,7 @@ class MethodologyPage(SourceProjectMixin, BasePage):
     )
     body = StreamField(BodyBlock(), verbose_name=_("obsah"), blank=True)
     contact_person = models.ForeignKey(
-        "portal.Person",
+        "taxonomy.Person",
         verbose_name=_("kontaktní osoba"),
         null=True,
         blank=True,
@@ -124,7 +125,8 @@ class MethodologyPage(SourceProjectMixin, BasePage):
     ]
 
     base_form_class = MethodologyForm
-    parent_page_types = ["methodology.MethodologyIndexPage", "portal.ProjectPage"]
+    search_kind = SearchKind("methodology", _("metodika"), "last_reviewed", weight=1.3)
+    parent_page_types = ["methodology.MethodologyIndexPage", "projects.ProjectPage"]
     subpage_types = []
 
     class Meta:
@@ -202,11 +204,11 @@ class ToolPage(SourceProjectMixin, BasePage):
         editable=False,
     )
     target_groups = ParentalManyToManyField(
-        "portal.TargetGroup", verbose_name=_("cílové skupiny"), blank=True
+        "taxonomy.TargetGroup", verbose_name=_("cílové skupiny"), blank=True
     )
     how_to_use = StreamField(BodyBlock(), verbose_name=_("jak nástroj použít"), blank=True)
     contact_person = models.ForeignKey(
-        "portal.Person",
+        "taxonomy.Person",
         verbose_name=_("kontaktní osoba"),
         null=True,
         blank=True,
@@ -244,7 +246,9 @@ class ToolPage(SourceProjectMixin, BasePage):
         index.FilterField("validation_stage"),
     ]
 
-    parent_page_types = ["methodology.ToolIndexPage", "portal.ProjectPage"]
+    search_kind = SearchKind("tool", _("nástroj nebo prototyp"), weight=1.2)
+    search_stage_field = "validation_stage"
+    parent_page_types = ["methodology.ToolIndexPage", "projects.ProjectPage"]
     subpage_types = []
 
     class Meta:
@@ -295,7 +299,7 @@ class ToolStageChange(Orderable):
     stage = models.CharField(_("stupeň"), max_length=12, choices=ValidationStage.choices)
     date = models.DateField(_("datum"))
     municipality = models.ForeignKey(
-        "portal.Municipality",
+        "taxonomy.Municipality",
         verbose_name=_("pracoviště OSPOD (ORP)"),
         null=True,
         blank=True,

@@ -2,7 +2,7 @@ from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from methodology.models import Audience, MethodologyPage
-from portal.access import sync_staff_restriction
+from portal.core.access import sync_staff_restriction
 
 
 @receiver(page_published, sender=MethodologyPage)

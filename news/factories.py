@@ -17,7 +17,8 @@ from news.models import (
     VideoIndexPage,
     VideoPage,
 )
-from portal.factories import BasePageFactory, IndexPageFactory, ProjectPageFactory
+from portal.core.factories import BasePageFactory, IndexPageFactory
+from portal.projects.factories import ProjectPageFactory
 
 
 class NewsCategoryFactory(factory.django.DjangoModelFactory):

@@ -13,8 +13,8 @@ from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Page
 
 from news.models import NewsPage, PeriodReportPage
-from portal.models import Topic
-from portal.privacy import public
+from portal.core.privacy import public
+from portal.taxonomy.models import Topic
 
 FEED_SIZE = 30
 

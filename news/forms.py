@@ -13,10 +13,8 @@ class PeriodReportForm(WagtailAdminPageForm):
             self.initial.update(self.next_period_initial())
 
     def next_period_initial(self):
-        from news.models import PeriodReportPage
-
         project = self.parent_page.specific
-        previous = PeriodReportPage.objects.child_of(project).order_by("-period_number").first()
+        previous = self._meta.model.objects.child_of(project).order_by("-period_number").first()
         number, start, end = next_period(previous, getattr(project, "start_date", None))
         return {
             "period_number": number,

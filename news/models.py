@@ -10,10 +10,11 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from news.forms import PeriodReportForm
-from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
-from portal.listings import Source
-from portal.models import AttachedDocument, BasePage, IndexPage, SourceProjectMixin
-from portal.privacy import public
+from portal.core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from portal.core.listings import Source
+from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
+from portal.core.privacy import public
+from portal.projects.models import SourceProjectMixin, parent_project
 
 
 class NewsCategory(models.Model):
@@ -82,10 +83,10 @@ class NewsPage(BasePage):
         related_name="news",
     )
     related_projects = ParentalManyToManyField(
-        "portal.ProjectPage", verbose_name=_("související projekty"), blank=True
+        "projects.ProjectPage", verbose_name=_("související projekty"), blank=True
     )
     author = models.ForeignKey(
-        "portal.Person",
+        "taxonomy.Person",
         verbose_name=_("autor"),
         null=True,
         blank=True,
@@ -93,7 +94,7 @@ class NewsPage(BasePage):
         related_name="+",
     )
     author_organisation = models.ForeignKey(
-        "portal.Organisation",
+        "taxonomy.Organisation",
         verbose_name=_("za organizaci"),
         null=True,
         blank=True,
@@ -105,7 +106,7 @@ class NewsPage(BasePage):
     event_date = models.DateField(_("datum akce"), null=True, blank=True)
     event_venue = models.CharField(_("místo konání"), max_length=255, blank=True)
     event_municipality = models.ForeignKey(
-        "portal.Municipality",
+        "taxonomy.Municipality",
         verbose_name=_("obec"),
         null=True,
         blank=True,
@@ -139,12 +140,21 @@ class NewsPage(BasePage):
         index.FilterField("published_at"),
     ]
 
-    parent_page_types = ["news.NewsIndexPage", "portal.ProjectPage"]
+    search_kind = SearchKind("news", _("aktualita"), "published_at", weight=1.1)
+    event_search_kind = SearchKind("event", _("zpráva z akce"), "event_date", weight=1.1)
+    parent_page_types = ["news.NewsIndexPage", "projects.ProjectPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("aktualita")
         verbose_name_plural = _("aktuality")
+
+    @classmethod
+    def search_kinds(cls):
+        return (cls.search_kind, cls.event_search_kind)
+
+    def get_search_kind(self):
+        return self.event_search_kind if self.is_event_report else self.search_kind
 
     @property
     def is_event_report(self):
@@ -152,7 +162,7 @@ class NewsPage(BasePage):
 
     @property
     def funding_project(self):
-        return self.parent_project() or self.related_projects.first()
+        return parent_project(self) or self.related_projects.first()
 
     def clean(self):
         super().clean()
@@ -197,7 +207,10 @@ class PeriodReportPage(BasePage):
     ]
 
     base_form_class = PeriodReportForm
-    parent_page_types = ["portal.ProjectPage"]
+    search_kind = SearchKind("period_report", _("zpráva za období"), "period_end")
+    project_list_template = "news/includes/project_period_reports.html"
+    project_list_order = ("-period_number",)
+    parent_page_types = ["projects.ProjectPage"]
     subpage_types = []
 
     class Meta:
@@ -267,7 +280,7 @@ class VideoPage(SourceProjectMixin, BasePage):
     detail_select_related = ("video_file", "captions", "poster", "municipality", "source_project")
 
     video_file = models.ForeignKey(
-        "portal.PortalDocument",
+        "core.PortalDocument",
         verbose_name=_("soubor videa (MP4/WebM)"),
         null=True,
         blank=True,
@@ -278,7 +291,7 @@ class VideoPage(SourceProjectMixin, BasePage):
         _("adresa videa u poskytovatele"), blank=True, help_text=_("Např. odkaz na YouTube.")
     )
     captions = models.ForeignKey(
-        "portal.PortalDocument",
+        "core.PortalDocument",
         verbose_name=_("titulky (WebVTT)"),
         null=True,
         blank=True,
@@ -286,7 +299,7 @@ class VideoPage(SourceProjectMixin, BasePage):
         related_name="+",
     )
     poster = models.ForeignKey(
-        "portal.PortalImage",
+        "core.PortalImage",
         verbose_name=_("náhled"),
         null=True,
         blank=True,
@@ -299,7 +312,7 @@ class VideoPage(SourceProjectMixin, BasePage):
         _("pro koho"), max_length=255, blank=True, help_text=_("Např. rodiče, klienti OSPOD")
     )
     municipality = models.ForeignKey(
-        "portal.Municipality",
+        "taxonomy.Municipality",
         verbose_name=_("místo"),
         null=True,
         blank=True,
@@ -329,7 +342,8 @@ class VideoPage(SourceProjectMixin, BasePage):
         index.RelatedFields("municipality", [index.SearchField("name")]),
     ]
 
-    parent_page_types = ["news.VideoIndexPage", "portal.ProjectPage"]
+    search_kind = SearchKind("video", _("video"), weight=1.1)
+    parent_page_types = ["news.VideoIndexPage", "projects.ProjectPage"]
     subpage_types = []
 
     class Meta:

@@ -8,9 +8,10 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from news import feeds
-from portal import views
+from portal.operations import views as operations_views
+from portal.operations.sitemap import PortalSitemap
 from portal.search import views as search_views
-from portal.sitemap import PortalSitemap
+from portal.taxonomy import views as taxonomy_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -22,10 +23,10 @@ urlpatterns = [
         name="staff_login",
     ),
     path("odhlaseni/", auth_views.LogoutView.as_view(), name="staff_logout"),
-    path("temata/", views.topic_index, name="topic_index"),
-    path("temata/<slug:slug>/", views.topic_detail, name="topic_detail"),
+    path("temata/", taxonomy_views.topic_index, name="topic_index"),
+    path("temata/<slug:slug>/", taxonomy_views.topic_detail, name="topic_detail"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("robots.txt", operations_views.robots_txt, name="robots_txt"),
     path("rss/aktuality/", feeds.NewsFeed(), name="feed_news"),
     path("rss/zpravy/", feeds.ReportFeed(), name="feed_reports"),
     path("rss/temata/<slug:slug>/", feeds.TopicFeed(), name="feed_topic"),

@@ -12,7 +12,7 @@ prints, per page type:
 - SQL queries per request;
 - page weight: the HTML plus the CSS and JS files it links (images, video excluded).
 
-The budget (issue 5): under 50 ms median, at most 15 queries, under 100 KB.
+The budget: under 50 ms median, at most 15 queries, under 100 KB.
 """
 
 from __future__ import annotations
@@ -46,8 +46,10 @@ def page_types():
         VideoIndexPage,
         VideoPage,
     )
-    from portal.models import ProjectIndexPage, ProjectPage, StandardPage, Topic
-    from portal.privacy import public
+    from portal.core.models import StandardPage
+    from portal.core.privacy import public
+    from portal.projects.models import ProjectIndexPage, ProjectPage
+    from portal.taxonomy.models import Topic
 
     models = [
         ("úvodní stránka", HomePage),

@@ -360,16 +360,9 @@ def build_corpus(pages, pdfs, real_pdfs, seed=20260101):
         ToolPage,
     )
     from news.models import NewsIndexPage, NewsPage, PeriodReportPage, VideoIndexPage, VideoPage
-    from portal.models import (
-        PageTopic,
-        PortalDocument,
-        ProjectDocument,
-        ProjectIndexPage,
-        ProjectPage,
-        Region,
-        StandardPage,
-        Topic,
-    )
+    from portal.core.models import PortalDocument, StandardPage
+    from portal.projects.models import ProjectDocument, ProjectIndexPage, ProjectPage
+    from portal.taxonomy.models import PageTopic, Region, Topic
 
     rng = random.Random(seed)
     words = TextMaker(seed)
@@ -519,9 +512,9 @@ def _without_project_teams():
     """
     from django.db.models.signals import post_save
 
-    from portal.models import ProjectPage
-    from portal.roles import setup_project_team
-    from portal.signals import create_project_team
+    from portal.accounts.roles import setup_project_team
+    from portal.accounts.signals import create_project_team
+    from portal.projects.models import ProjectPage
 
     post_save.disconnect(create_project_team, sender=ProjectPage)
     try:

@@ -202,7 +202,7 @@ def _pattern_regex(route_text, pattern):
 
 def _sample_values():
     """Real values for path converters, by keyword name."""
-    from portal.models import Topic
+    from portal.taxonomy.models import Topic
 
     slugs = list(Topic.objects.order_by("slug").values_list("slug", flat=True)[:5])
     return {"slug": slugs or ["x"], "restriction_id": ["1"], "document_id": ["1"]}
@@ -213,7 +213,7 @@ def discover_routes():
     from django.urls.resolvers import RoutePattern
     from wagtail.models import Page
 
-    from portal.models import PortalDocument
+    from portal.core.models import PortalDocument
 
     params = discover_params()
     routes = []
@@ -301,14 +301,14 @@ def real_values():
     """Values the portal knows: slugs of topics, projects, regions, categories; kinds; years."""
     from wagtail.models import Page
 
-    from portal.models import Region, Topic
     from portal.search import kinds
+    from portal.taxonomy.models import Region, Topic
 
     values = [str(n) for n in (1, 2, 3, 5, 12, 500, 501)] + [str(y) for y in (2019, 2021, 2024)]
     values += list(Topic.objects.values_list("slug", flat=True)[:10])
     values += list(Region.objects.values_list("slug", flat=True)[:5])
     values += list(Page.objects.live().values_list("slug", flat=True)[:15])
-    values += list(kinds.KINDS_BY_KEY)[:10]
+    values += list(kinds.kinds_by_key())[:10]
     values += ["kolizní opatrovník", "pěstounská péče", "ospod", "Cochemská praxe"]
     return values
 

@@ -16,7 +16,7 @@ from defusedxml import ElementTree
 from wagtail.models import PageViewRestriction
 
 from news.models import NewsPage, PeriodReportPage, VideoIndexPage, VideoPage
-from portal.models import ProjectPage
+from portal.projects.models import ProjectPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 

@@ -3,7 +3,7 @@
 from django.test import TestCase
 
 from news.factories import NewsIndexPageFactory, NewsPageFactory
-from portal.pagination import PAGE_SIZE
+from portal.core.pagination import PAGE_SIZE
 
 
 class ListingPageNumberTests(TestCase):

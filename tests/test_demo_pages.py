@@ -24,8 +24,9 @@ from news.models import (
     VideoIndexPage,
     VideoPage,
 )
-from portal.access import staff_group
-from portal.models import ProjectIndexPage, ProjectPage, StandardPage
+from portal.core.access import staff_group
+from portal.core.models import StandardPage
+from portal.projects.models import ProjectIndexPage, ProjectPage
 from tests.public_portal_checks import PublicPortalChecks
 
 EVERY_PAGE_TYPE = (
@@ -207,7 +208,7 @@ class DemoPortalTests(PublicPortalChecks, TestCase):
             "Zpráva za 2. období",
             "Zpráva za 1. období",
         )
-        self.assertEqual(project.period_reports().count(), 4)
+        self.assertEqual(project.outputs_of(PeriodReportPage).count(), 4)
 
     def test_period_report_shows_its_period_hours_and_authors(self):
         report = self.page(PeriodReportPage, "zprava-za-3-obdobi")

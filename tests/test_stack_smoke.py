@@ -17,8 +17,8 @@ from tests import bench_stack, load_stack
 
 STAFF_ONLY = """
 from wagtail.models import CollectionViewRestriction, PageViewRestriction
-from portal.access import staff_group
-from portal.models import PortalDocument
+from portal.core.access import staff_group
+from portal.core.models import PortalDocument
 page = PageViewRestriction.objects.filter(restriction_type="groups").first().page
 document = PortalDocument.objects.filter(collection__name__startswith="Pouze").first()
 restriction, _ = CollectionViewRestriction.objects.get_or_create(

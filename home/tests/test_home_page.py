@@ -14,13 +14,10 @@ from news.factories import (
     PeriodReportPageFactory,
     VideoPageFactory,
 )
-from portal.factories import (
-    OrganisationFactory,
-    PortalImageFactory,
-    ProjectPageFactory,
-    TopicFactory,
-)
-from portal.tests.utils import ListingQueriesMixin
+from portal.core.factories import PortalImageFactory
+from portal.core.tests.utils import ListingQueriesMixin
+from portal.projects.factories import ProjectPageFactory
+from portal.taxonomy.factories import OrganisationFactory, TopicFactory
 
 
 class HomePageTests(ListingQueriesMixin, TestCase):

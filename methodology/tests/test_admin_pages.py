@@ -8,16 +8,15 @@ from methodology.factories import (
     ToolIndexPageFactory,
 )
 from methodology.models import MethodologyIndexPage, MethodologyPage, ToolIndexPage, ToolPage
-from portal.factories import (
+from portal.core.factories import PortalDocumentFactory, home_page
+from portal.core.tests.utils import EditorTestCase
+from portal.projects.factories import ProjectPageFactory
+from portal.taxonomy.factories import (
     MunicipalityFactory,
     PersonFactory,
-    PortalDocumentFactory,
-    ProjectPageFactory,
     RegionFactory,
     TargetGroupFactory,
-    home_page,
 )
-from portal.tests.utils import EditorTestCase
 
 
 class IndexPagesAdminTests(EditorTestCase):
@@ -111,7 +110,7 @@ class MethodologyAdminTests(EditorTestCase):
         self.assertFalse(MethodologyPage.objects.filter(slug="interni-standard").exists())
 
     def test_a_staff_only_methodology_attaches_a_staff_only_document(self):
-        from portal.access import staff_collection
+        from portal.core.access import staff_collection
 
         private = PortalDocumentFactory(title="Interní formulář", collection=staff_collection())
         page = self.create_via_admin(

@@ -11,16 +11,16 @@ from methodology.factories import (
     ToolIndexPageFactory,
     ToolPageFactory,
 )
-from portal.factories import (
+from portal.core.factories import PortalImageFactory
+from portal.core.pagination import PAGE_SIZE
+from portal.core.tests.utils import ListingQueriesMixin
+from portal.projects.factories import ProjectPageFactory
+from portal.taxonomy.factories import (
     MunicipalityFactory,
     PersonFactory,
-    PortalImageFactory,
-    ProjectPageFactory,
     TargetGroupFactory,
     TopicFactory,
 )
-from portal.pagination import PAGE_SIZE
-from portal.tests.utils import ListingQueriesMixin
 
 
 class MethodologyListingTests(ListingQueriesMixin, TestCase):

@@ -6,7 +6,7 @@ from django.test import TestCase
 
 from methodology.factories import ToolPageFactory
 from methodology.models import ToolPage, ValidationStage
-from portal.factories import MunicipalityFactory
+from portal.taxonomy.factories import MunicipalityFactory
 
 
 def progress(tool):

@@ -4,8 +4,9 @@ from home.models import HomePage
 from methodology.factories import MethodologyIndexPageFactory, ToolIndexPageFactory
 from methodology.models import MethodologyIndexPage, MethodologyPage, ToolIndexPage, ToolPage
 from news.models import NewsIndexPage
-from portal.models import ProjectPage, StandardPage
-from portal.tests.utils import EditorTestCase
+from portal.core.models import StandardPage
+from portal.core.tests.utils import EditorTestCase
+from portal.projects.models import ProjectPage
 
 
 class MethodologyTreeTests(EditorTestCase):

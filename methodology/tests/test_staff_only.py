@@ -5,7 +5,7 @@ from django.contrib.auth.models import User
 
 from methodology.factories import MethodologyPageFactory
 from methodology.models import Audience
-from portal.access import staff_group
+from portal.core.access import staff_group
 
 
 def publish(page):
@@ -59,7 +59,7 @@ def test_switching_to_public_lifts_the_restriction(client, staff_methodology):
 
 
 def test_its_topic_page_lists_it_for_staff_only(client, staff_member, staff_methodology):
-    from portal.factories import TopicFactory
+    from portal.taxonomy.factories import TopicFactory
 
     topic = TopicFactory(name="Standardy SPOD")
     staff_methodology.topics.add(topic)

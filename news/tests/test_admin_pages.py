@@ -6,16 +6,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from news.factories import NewsCategoryFactory, NewsIndexPageFactory, VideoIndexPageFactory
 from news.models import NewsIndexPage, NewsPage, PeriodReportPage, VideoIndexPage, VideoPage
-from portal.factories import (
-    MunicipalityFactory,
-    PersonFactory,
-    PortalDocumentFactory,
-    ProjectPageFactory,
-    RegionFactory,
-    home_page,
-    text_document,
-)
-from portal.tests.utils import EditorTestCase
+from portal.core.factories import PortalDocumentFactory, home_page, text_document
+from portal.core.tests.utils import EditorTestCase
+from portal.projects.factories import ProjectPageFactory
+from portal.taxonomy.factories import MunicipalityFactory, PersonFactory, RegionFactory
 
 
 def news_form(title, slug, **overrides):

@@ -12,15 +12,11 @@ from news.factories import (
     VideoIndexPageFactory,
     VideoPageFactory,
 )
-from portal.factories import (
-    MunicipalityFactory,
-    PersonFactory,
-    PortalImageFactory,
-    ProjectPageFactory,
-    TopicFactory,
-)
-from portal.pagination import PAGE_SIZE
-from portal.tests.utils import ListingQueriesMixin
+from portal.core.factories import PortalImageFactory
+from portal.core.pagination import PAGE_SIZE
+from portal.core.tests.utils import ListingQueriesMixin
+from portal.projects.factories import ProjectPageFactory
+from portal.taxonomy.factories import MunicipalityFactory, PersonFactory, TopicFactory
 
 
 def aware(*args):

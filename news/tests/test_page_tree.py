@@ -4,8 +4,9 @@ from home.models import HomePage
 from methodology.models import MethodologyIndexPage
 from news.factories import NewsIndexPageFactory, VideoIndexPageFactory
 from news.models import NewsIndexPage, NewsPage, PeriodReportPage, VideoIndexPage, VideoPage
-from portal.models import ProjectIndexPage, ProjectPage, StandardPage
-from portal.tests.utils import EditorTestCase
+from portal.core.models import StandardPage
+from portal.core.tests.utils import EditorTestCase
+from portal.projects.models import ProjectIndexPage, ProjectPage
 
 
 class NewsTreeTests(EditorTestCase):

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from news.factories import PeriodReportPageFactory
 from news.periods import next_period
-from portal.factories import ProjectPageFactory
+from portal.projects.factories import ProjectPageFactory
 
 
 def add_report_form(client, project):

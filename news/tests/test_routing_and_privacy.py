@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from news.factories import NewsIndexPageFactory, PeriodReportPageFactory
-from portal.factories import ProjectPageFactory
+from portal.projects.factories import ProjectPageFactory
 
 
 class PeriodReportRoutingTests(TestCase):

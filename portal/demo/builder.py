@@ -37,27 +37,23 @@ from news.models import (
     VideoIndexPage,
     VideoPage,
 )
-from portal.access import staff_collection, staff_group
-from portal.models import (
-    FundingProgramme,
-    Municipality,
-    Organisation,
-    Person,
-    PortalDocument,
-    PortalImage,
-    PortalSettings,
-    ProjectIndexPage,
-    ProjectPage,
-    Region,
-    StandardPage,
-    TargetGroup,
-    Topic,
-)
-from portal.roles import (
+from portal.accounts.roles import (
     ADMIN_GROUP_NAME,
     REVIEWER_GROUP_NAME,
     setup_project_team,
     setup_roles,
+)
+from portal.core.access import staff_collection, staff_group
+from portal.core.models import PortalDocument, PortalImage, PortalSettings, StandardPage
+from portal.projects.models import ProjectIndexPage, ProjectPage
+from portal.taxonomy.models import (
+    FundingProgramme,
+    Municipality,
+    Organisation,
+    Person,
+    Region,
+    TargetGroup,
+    Topic,
 )
 
 from . import content as c

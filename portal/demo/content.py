@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from portal.access import STAFF_COLLECTION_NAME
+from portal.core.access import STAFF_COLLECTION_NAME
 
 PRAGUE = ZoneInfo("Europe/Prague")
 

@@ -22,16 +22,12 @@ from wagtail.fields import StreamField
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.search import index
 
-from portal.models import (
-    AttachedDocument,
-    BasePage,
-    Municipality,
-    PortalDocument,
-    ProjectPage,
-    Region,
-)
+from portal.core.models import AttachedDocument, BasePage, PortalDocument
+from portal.projects.models import ProjectPage
 from portal.search import czech, kinds, ranking, schema
+from portal.search.engine import get_engine
 from portal.search.models import SearchEntry, encode_ids
+from portal.taxonomy.models import Municipality, Region
 
 PLAIN_TEXT_LENGTH = 5_000  # characters kept for snippets
 TERMS_LENGTH = 400_000  # characters of analysed terms per field (PostgreSQL: < 1 MB tsvector)
@@ -243,8 +239,7 @@ def page_entry(page, context):
     date = date or _as_date(page.first_published_at)
     project_id = context.project_id_for(page)
     region_ids = context.regions_of(page) | context.project_regions.get(project_id, set())
-    stage_model, stage_field = kinds.STAGE_FIELD
-    stage = getattr(page, stage_field) if page._meta.label == stage_model else ""
+    stage = kinds.page_stage(page)
     return SearchEntry(
         content_type_id=page.content_type_id,
         object_id=page.pk,
@@ -290,15 +285,6 @@ def document_entry(document, context, attaching_entries):
 
 
 # --- which objects, and how they reach the engine --------------------------------------------
-
-
-def page_models():
-    """Concrete page models of the portal (everything built on BasePage)."""
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, BasePage) and not model._meta.abstract
-    ]
 
 
 def attachment_models():
@@ -496,7 +482,7 @@ def _bulk_insert(entries):
 
 
 def _all_page_entries(context):
-    for model in page_models():
+    for model in kinds.page_models():
         for page in indexable_pages(model).iterator(chunk_size=BATCH_SIZE):
             yield page_entry(page, context)
 
@@ -530,6 +516,4 @@ def rebuild_index():
 
 
 def _engine():
-    from portal.search.engine import get_engine
-
     return get_engine()

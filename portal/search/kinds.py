@@ -1,83 +1,69 @@
-"""What each indexed model is to a searcher: a result type with a Czech label, and its date.
+"""The result types of the search, as the indexed models declare them.
 
-The keys are the values of the ``typ`` filter (``/hledat/?typ=methodology``). Page models not
-listed here (the home page, listings) are indexed as ``listing``.
+Every page class says what it is to a searcher in ``search_kind`` (a
+``portal.core.models.SearchKind``), documents too; a page type whose pages move through
+validation stages names that field in ``search_stage_field``. The keys are the values of
+the ``typ`` filter (``/hledat/?typ=methodology``).
 """
 
-from dataclasses import dataclass
+from functools import cache
 
 from django.apps import apps
-from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
+
+from portal.core.models import BasePage, PortalDocument
+
+DOCUMENT = PortalDocument.search_kind
 
 
-@dataclass(frozen=True)
-class Kind:
-    """A result type. ``weight`` multiplies the text relevance of its entries: the pages
-    staff come for (methodologies, projects, tools) win over the files and listings that
-    repeat their words."""
-
-    key: str
-    label: str | Promise
-    date_field: str | None = None
-    weight: float = 1.0
-
-
-PROJECT = Kind("project", _("projekt"), "start_date", weight=1.3)
-PERIOD_REPORT = Kind("period_report", _("zpráva za období"), "period_end")
-NEWS = Kind("news", _("aktualita"), "published_at", weight=1.1)
-EVENT = Kind("event", _("zpráva z akce"), "event_date", weight=1.1)
-METHODOLOGY = Kind("methodology", _("metodika"), "last_reviewed", weight=1.3)
-TOOL = Kind("tool", _("nástroj nebo prototyp"), weight=1.2)
-VIDEO = Kind("video", _("video"), weight=1.1)
-STANDARD = Kind("standard", _("stránka"))
-LISTING = Kind("listing", _("přehled"), weight=0.6)
-DOCUMENT = Kind("document", _("dokument"), "published_on", weight=0.8)
-
-PAGE_KINDS = {
-    "portal.projectpage": PROJECT,
-    "news.periodreportpage": PERIOD_REPORT,
-    "news.newspage": NEWS,
-    "methodology.methodologypage": METHODOLOGY,
-    "methodology.toolpage": TOOL,
-    "news.videopage": VIDEO,
-    "portal.standardpage": STANDARD,
-}
-
-ALL_KINDS = [
-    PROJECT,
-    PERIOD_REPORT,
-    NEWS,
-    EVENT,
-    METHODOLOGY,
-    TOOL,
-    VIDEO,
-    DOCUMENT,
-    STANDARD,
-    LISTING,
-]
-KINDS_BY_KEY = {kind.key: kind for kind in ALL_KINDS}
-
-# Where the validation stages of tools come from: (model label, field name).
-STAGE_FIELD = ("methodology.ToolPage", "validation_stage")
+def page_models():
+    """Concrete page models of the portal (everything built on BasePage)."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, BasePage) and not model._meta.abstract
+    ]
 
 
 def page_kind(page):
-    kind = PAGE_KINDS.get(page._meta.label_lower, LISTING)
-    if kind is NEWS and page.is_event_report:
-        return EVENT
-    return kind
+    return page.get_search_kind()
+
+
+@cache
+def kinds_by_key():
+    """{key: SearchKind} of every indexed model, pages first, in the apps' order."""
+    found = {}
+    for model in [*page_models(), PortalDocument]:
+        for kind in model.search_kinds():
+            found.setdefault(kind.key, kind)
+    return found
 
 
 def kind_label(key):
-    kind = KINDS_BY_KEY.get(key)
+    kind = kinds_by_key().get(key)
     return kind.label if kind else key
+
+
+@cache
+def stage_field():
+    """(page model, field name) of the pages that have a validation stage, or None."""
+    for model in page_models():
+        if model.search_stage_field:
+            return model, model.search_stage_field
+    return None
+
+
+def page_stage(page):
+    """The page's validation stage, or "" for page types without one."""
+    return getattr(page, page.search_stage_field) if page.search_stage_field else ""
 
 
 def stage_choices():
     """[(value, label), ...] of the validation stages, in their order (idea -> validated)."""
-    model_label, field_name = STAGE_FIELD
-    return list(apps.get_model(model_label)._meta.get_field(field_name).choices)
+    found = stage_field()
+    if found is None:
+        return []
+    model, field_name = found
+    return list(model._meta.get_field(field_name).choices)
 
 
 def stage_label(value):

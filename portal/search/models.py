@@ -37,7 +37,7 @@ class SearchEntry(models.Model):
     date = models.DateField(null=True, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     project = models.ForeignKey(
-        "portal.ProjectPage",
+        "projects.ProjectPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

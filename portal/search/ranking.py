@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 from django.db.models.functions import Substr
 
+from portal.search.models import SearchEntry
+
 CANDIDATES = 100
 TITLE_WEIGHT = 5.0
 K1 = 1.2
@@ -84,8 +86,6 @@ def rerank(candidates, query):
 
 def candidates(entry_ids):
     """What scoring needs of the entries (a sample of long bodies, not all of it)."""
-    from portal.search.models import SearchEntry
-
     rows = (
         SearchEntry.objects.filter(pk__in=entry_ids)
         .annotate(body_sample=Substr("body_terms", 1, BODY_SAMPLE))

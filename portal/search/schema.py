@@ -18,112 +18,133 @@ makes Django recreate the table), then drops the SQLite triggers while it rewrit
 row, reinstalls them and refills the FTS table in one pass.
 """
 
-ENTRY_TABLE = "portal_searchentry"
-FTS_TABLE = "portal_searchentry_fts"
-VECTOR_COLUMN = "search_vector"
-TITLE_VECTOR_COLUMN = "title_vector"
-# A Django index on SearchEntry (see its Meta): id, staff_only, base_score and every facet
-# column. SQLite's matching reads staff_only through it and the facet table loads from it,
-# neither touching the wide rows.
-FACETS_INDEX = "search_entry_facets"
-VERSION_TABLE = "portal_searchentry_version"
 
-SQLITE_STATEMENTS = [
-    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
-        title_terms, body_terms,
-        content='{ENTRY_TABLE}', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 0', prefix='2 3'
-    )""",
-    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_insert AFTER INSERT ON {ENTRY_TABLE} BEGIN
-        INSERT INTO {FTS_TABLE}(rowid, title_terms, body_terms)
-        VALUES (new.id, new.title_terms, new.body_terms);
-    END""",  # nosec B608 # constant table names
-    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_delete AFTER DELETE ON {ENTRY_TABLE} BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_terms, body_terms)
-        VALUES ('delete', old.id, old.title_terms, old.body_terms);
-    END""",  # nosec B608 # constant table names
-    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_update
-        AFTER UPDATE OF title_terms, body_terms ON {ENTRY_TABLE} BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_terms, body_terms)
-        VALUES ('delete', old.id, old.title_terms, old.body_terms);
-        INSERT INTO {FTS_TABLE}(rowid, title_terms, body_terms)
-        VALUES (new.id, new.title_terms, new.body_terms);
-    END""",  # nosec B608 # constant table names
-]
-_VERSION_EVENTS = ("insert", "update", "delete")
-_SQLITE_VERSION_TRIGGER = f"""CREATE TRIGGER IF NOT EXISTS {ENTRY_TABLE}_version_{{event}}
-    AFTER {{event}} ON {ENTRY_TABLE} BEGIN
-        INSERT OR REPLACE INTO {VERSION_TABLE}(id, version) VALUES (1, random());
-    END"""  # nosec B608 # constant table names
-SQLITE_VERSION_STATEMENTS = [
-    f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (id INTEGER PRIMARY KEY, version BIGINT NOT NULL)",
-    *(_SQLITE_VERSION_TRIGGER.format(event=event) for event in _VERSION_EVENTS),
-]
-SQLITE_DROP_STATEMENTS = [
-    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_insert",
-    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_delete",
-    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_update",
-    f"DROP TABLE IF EXISTS {FTS_TABLE}",
-    *(f"DROP TRIGGER IF EXISTS {ENTRY_TABLE}_version_{event}" for event in _VERSION_EVENTS),
-    f"DROP TABLE IF EXISTS {VERSION_TABLE}",
-]
-# Re-reads every row of the content table: used after a rebuild outside the triggers.
-SQLITE_REBUILD = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"  # nosec B608 # constant table names
+def _statements(ENTRY_TABLE):  # noqa: N803 (reads as the constant it was)
+    """Every statement of this module, for the entries table ``ENTRY_TABLE``."""
+    FTS_TABLE = f"{ENTRY_TABLE}_fts"
+    VECTOR_COLUMN = "search_vector"
+    TITLE_VECTOR_COLUMN = "title_vector"
+    # A Django index on SearchEntry (see its Meta): id, staff_only, base_score and every facet
+    # column. SQLite's matching reads staff_only through it and the facet table loads from it,
+    # neither touching the wide rows.
+    FACETS_INDEX = "search_entry_facets"
+    VERSION_TABLE = f"{ENTRY_TABLE}_version"
 
-POSTGRES_STATEMENTS = [
-    f"""ALTER TABLE {ENTRY_TABLE} ADD COLUMN IF NOT EXISTS {VECTOR_COLUMN} tsvector
-        GENERATED ALWAYS AS (
-            setweight(to_tsvector('simple'::regconfig, title_terms), 'A')
-            || setweight(to_tsvector('simple'::regconfig, body_terms), 'B')
-        ) STORED""",
-    f"""CREATE INDEX IF NOT EXISTS {ENTRY_TABLE}_vector_gin
-        ON {ENTRY_TABLE} USING gin ({VECTOR_COLUMN})""",
-    # Small enough to stay in the row: a cheap first score for very large result sets.
-    f"""ALTER TABLE {ENTRY_TABLE} ADD COLUMN IF NOT EXISTS {TITLE_VECTOR_COLUMN} tsvector
-        GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, title_terms)) STORED""",
-]
-MATCHES_FUNCTION = "portal_search_matches"
-# What a search asks PostgreSQL: every visible match and whether its title matches too. When
-# most rows match, the planner prefers a sequential scan, which must read every tsvector to
-# test it; the GIN bitmap scan reads none of them. The function's own setting says so for
-# this one statement.
-POSTGRES_MATCHES_FUNCTION = f"""CREATE OR REPLACE FUNCTION {MATCHES_FUNCTION}(
-        query tsquery, include_staff boolean
-    ) RETURNS TABLE (id bigint, title_match boolean)
-    LANGUAGE sql STABLE SET enable_seqscan = off AS $$
-        SELECT e.id, e.{TITLE_VECTOR_COLUMN} @@ query FROM {ENTRY_TABLE} e
-        WHERE e.{VECTOR_COLUMN} @@ query AND (include_staff OR NOT e.staff_only)
-    $$"""  # nosec B608 # constant names
-# A sequence, not a counter: its values are never handed out twice, even when rolled back.
-POSTGRES_VERSION_STATEMENTS = [
-    f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (id integer PRIMARY KEY, version bigint NOT NULL)",
-    f"CREATE SEQUENCE IF NOT EXISTS {VERSION_TABLE}_seq",
-    f"""CREATE OR REPLACE FUNCTION {VERSION_TABLE}_bump() RETURNS trigger
-        LANGUAGE plpgsql AS $$ BEGIN
-            INSERT INTO {VERSION_TABLE} (id, version) VALUES (1, nextval('{VERSION_TABLE}_seq'))
-            ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version;
-            RETURN NULL;
-        END $$""",  # nosec B608 # constant table names
-    f"""CREATE OR REPLACE TRIGGER {VERSION_TABLE}_bump
-        AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {ENTRY_TABLE}
-        FOR EACH STATEMENT EXECUTE FUNCTION {VERSION_TABLE}_bump()""",
-]
-POSTGRES_DROP_STATEMENTS = [
-    f"DROP FUNCTION IF EXISTS {MATCHES_FUNCTION}(tsquery, boolean)",
-    f"ALTER TABLE {ENTRY_TABLE} DROP COLUMN IF EXISTS {TITLE_VECTOR_COLUMN}",
-    f"DROP INDEX IF EXISTS {ENTRY_TABLE}_vector_gin",
-    f"ALTER TABLE {ENTRY_TABLE} DROP COLUMN IF EXISTS {VECTOR_COLUMN}",
-    f"DROP TRIGGER IF EXISTS {VERSION_TABLE}_bump ON {ENTRY_TABLE}",
-    f"DROP FUNCTION IF EXISTS {VERSION_TABLE}_bump()",
-    f"DROP SEQUENCE IF EXISTS {VERSION_TABLE}_seq",
-    f"DROP TABLE IF EXISTS {VERSION_TABLE}",
-]
+    SQLITE_STATEMENTS = [
+        f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
+            title_terms, body_terms,
+            content='{ENTRY_TABLE}', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 0', prefix='2 3'
+        )""",
+        f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_insert AFTER INSERT ON {ENTRY_TABLE} BEGIN
+            INSERT INTO {FTS_TABLE}(rowid, title_terms, body_terms)
+            VALUES (new.id, new.title_terms, new.body_terms);
+        END""",  # nosec B608 # constant table names
+        f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_delete AFTER DELETE ON {ENTRY_TABLE} BEGIN
+            INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_terms, body_terms)
+            VALUES ('delete', old.id, old.title_terms, old.body_terms);
+        END""",  # nosec B608 # constant table names
+        f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_update
+            AFTER UPDATE OF title_terms, body_terms ON {ENTRY_TABLE} BEGIN
+            INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_terms, body_terms)
+            VALUES ('delete', old.id, old.title_terms, old.body_terms);
+            INSERT INTO {FTS_TABLE}(rowid, title_terms, body_terms)
+            VALUES (new.id, new.title_terms, new.body_terms);
+        END""",  # nosec B608 # constant table names
+    ]
+    _VERSION_EVENTS = ("insert", "update", "delete")
+    _SQLITE_VERSION_TRIGGER = f"""CREATE TRIGGER IF NOT EXISTS {ENTRY_TABLE}_version_{{event}}
+        AFTER {{event}} ON {ENTRY_TABLE} BEGIN
+            INSERT OR REPLACE INTO {VERSION_TABLE}(id, version) VALUES (1, random());
+        END"""  # nosec B608 # constant table names
+    SQLITE_VERSION_STATEMENTS = [
+        f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} "
+        "(id INTEGER PRIMARY KEY, version BIGINT NOT NULL)",
+        *(_SQLITE_VERSION_TRIGGER.format(event=event) for event in _VERSION_EVENTS),
+    ]
+    SQLITE_DROP_STATEMENTS = [
+        f"DROP TRIGGER IF EXISTS {FTS_TABLE}_insert",
+        f"DROP TRIGGER IF EXISTS {FTS_TABLE}_delete",
+        f"DROP TRIGGER IF EXISTS {FTS_TABLE}_update",
+        f"DROP TABLE IF EXISTS {FTS_TABLE}",
+        *(f"DROP TRIGGER IF EXISTS {ENTRY_TABLE}_version_{event}" for event in _VERSION_EVENTS),
+        f"DROP TABLE IF EXISTS {VERSION_TABLE}",
+    ]
+    # Re-reads every row of the content table: used after a rebuild outside the triggers.
+    SQLITE_REBUILD = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"  # nosec B608 # constant table names
 
-STATEMENTS = {
-    "sqlite": SQLITE_STATEMENTS + SQLITE_VERSION_STATEMENTS,
-    "postgresql": [*POSTGRES_STATEMENTS, *POSTGRES_VERSION_STATEMENTS, POSTGRES_MATCHES_FUNCTION],
-}
-DROP_STATEMENTS = {"sqlite": SQLITE_DROP_STATEMENTS, "postgresql": POSTGRES_DROP_STATEMENTS}
+    POSTGRES_STATEMENTS = [
+        f"""ALTER TABLE {ENTRY_TABLE} ADD COLUMN IF NOT EXISTS {VECTOR_COLUMN} tsvector
+            GENERATED ALWAYS AS (
+                setweight(to_tsvector('simple'::regconfig, title_terms), 'A')
+                || setweight(to_tsvector('simple'::regconfig, body_terms), 'B')
+            ) STORED""",
+        f"""CREATE INDEX IF NOT EXISTS {ENTRY_TABLE}_vector_gin
+            ON {ENTRY_TABLE} USING gin ({VECTOR_COLUMN})""",
+        # Small enough to stay in the row: a cheap first score for very large result sets.
+        f"""ALTER TABLE {ENTRY_TABLE} ADD COLUMN IF NOT EXISTS {TITLE_VECTOR_COLUMN} tsvector
+            GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, title_terms)) STORED""",
+    ]
+    MATCHES_FUNCTION = "portal_search_matches"
+    # What a search asks PostgreSQL: every visible match and whether its title matches too. When
+    # most rows match, the planner prefers a sequential scan, which must read every tsvector to
+    # test it; the GIN bitmap scan reads none of them. The function's own setting says so for
+    # this one statement.
+    POSTGRES_MATCHES_FUNCTION = f"""CREATE OR REPLACE FUNCTION {MATCHES_FUNCTION}(
+            query tsquery, include_staff boolean
+        ) RETURNS TABLE (id bigint, title_match boolean)
+        LANGUAGE sql STABLE SET enable_seqscan = off AS $$
+            SELECT e.id, e.{TITLE_VECTOR_COLUMN} @@ query FROM {ENTRY_TABLE} e
+            WHERE e.{VECTOR_COLUMN} @@ query AND (include_staff OR NOT e.staff_only)
+        $$"""  # nosec B608 # constant names
+    # A sequence, not a counter: its values are never handed out twice, even when rolled back.
+    POSTGRES_VERSION_STATEMENTS = [
+        f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} "
+        "(id integer PRIMARY KEY, version bigint NOT NULL)",
+        f"CREATE SEQUENCE IF NOT EXISTS {VERSION_TABLE}_seq",
+        f"""CREATE OR REPLACE FUNCTION {VERSION_TABLE}_bump() RETURNS trigger
+            LANGUAGE plpgsql AS $$ BEGIN
+                INSERT INTO {VERSION_TABLE} (id, version) VALUES (1, nextval('{VERSION_TABLE}_seq'))
+                ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version;
+                RETURN NULL;
+            END $$""",  # nosec B608 # constant table names
+        f"""CREATE OR REPLACE TRIGGER {VERSION_TABLE}_bump
+            AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {ENTRY_TABLE}
+            FOR EACH STATEMENT EXECUTE FUNCTION {VERSION_TABLE}_bump()""",
+    ]
+    POSTGRES_DROP_STATEMENTS = [
+        f"DROP FUNCTION IF EXISTS {MATCHES_FUNCTION}(tsquery, boolean)",
+        f"ALTER TABLE {ENTRY_TABLE} DROP COLUMN IF EXISTS {TITLE_VECTOR_COLUMN}",
+        f"DROP INDEX IF EXISTS {ENTRY_TABLE}_vector_gin",
+        f"ALTER TABLE {ENTRY_TABLE} DROP COLUMN IF EXISTS {VECTOR_COLUMN}",
+        f"DROP TRIGGER IF EXISTS {VERSION_TABLE}_bump ON {ENTRY_TABLE}",
+        f"DROP FUNCTION IF EXISTS {VERSION_TABLE}_bump()",
+        f"DROP SEQUENCE IF EXISTS {VERSION_TABLE}_seq",
+        f"DROP TABLE IF EXISTS {VERSION_TABLE}",
+    ]
+
+    STATEMENTS = {
+        "sqlite": SQLITE_STATEMENTS + SQLITE_VERSION_STATEMENTS,
+        "postgresql": [
+            *POSTGRES_STATEMENTS,
+            *POSTGRES_VERSION_STATEMENTS,
+            POSTGRES_MATCHES_FUNCTION,
+        ],
+    }
+    DROP_STATEMENTS = {"sqlite": SQLITE_DROP_STATEMENTS, "postgresql": POSTGRES_DROP_STATEMENTS}
+    return dict(locals())
+
+
+CURRENT_ENTRY_TABLE = "search_searchentry"
+LEGACY_ENTRY_TABLE = "portal_searchentry"
+_CURRENT = _statements(CURRENT_ENTRY_TABLE)
+ENTRY_TABLE = _CURRENT["ENTRY_TABLE"]
+FTS_TABLE = _CURRENT["FTS_TABLE"]
+VERSION_TABLE = _CURRENT["VERSION_TABLE"]
+VECTOR_COLUMN = _CURRENT["VECTOR_COLUMN"]
+TITLE_VECTOR_COLUMN = _CURRENT["TITLE_VECTOR_COLUMN"]
+FACETS_INDEX = _CURRENT["FACETS_INDEX"]
+MATCHES_FUNCTION = _CURRENT["MATCHES_FUNCTION"]
 
 
 def _run(connection, statements):
@@ -132,9 +153,9 @@ def _run(connection, statements):
             cursor.execute(statement)
 
 
-def install(connection):
+def install(connection, entry_table=CURRENT_ENTRY_TABLE):
     """Create the full-text structures for this database, if it is one we know."""
-    _run(connection, STATEMENTS.get(connection.vendor, []))
+    _run(connection, _statements(entry_table)["STATEMENTS"].get(connection.vendor, []))
 
 
 def is_installed(connection):
@@ -182,7 +203,7 @@ def index_version(connection):
 def suspend_sync(connection):
     """Before a full rebuild: SQLite stops syncing row by row (``resume_sync`` refills)."""
     if connection.vendor == "sqlite":
-        _run(connection, SQLITE_DROP_STATEMENTS[:3])
+        _run(connection, _CURRENT["SQLITE_DROP_STATEMENTS"][:3])
 
 
 def resume_sync(connection):
@@ -192,11 +213,11 @@ def resume_sync(connection):
         refill(connection)
 
 
-def uninstall(connection):
-    _run(connection, DROP_STATEMENTS.get(connection.vendor, []))
+def uninstall(connection, entry_table=CURRENT_ENTRY_TABLE):
+    _run(connection, _statements(entry_table)["DROP_STATEMENTS"].get(connection.vendor, []))
 
 
-def refill(connection):
+def refill(connection, entry_table=CURRENT_ENTRY_TABLE):
     """Make the full-text structure match the rows again (SQLite only; PostgreSQL's is derived)."""
     if connection.vendor == "sqlite":
-        _run(connection, [SQLITE_REBUILD])
+        _run(connection, [_statements(entry_table)["SQLITE_REBUILD"]])

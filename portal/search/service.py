@@ -19,12 +19,13 @@ from django.utils.translation import gettext_lazy
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
-from portal.models import ProjectPage, Region, Topic
+from portal.projects.models import ProjectPage
 from portal.search import highlight, indexing, kinds
 from portal.search.engine import Filters, get_engine
 from portal.search.models import SearchEntry
 from portal.search.query import clean_text, term_query
 from portal.search.visibility import sees_staff_material
+from portal.taxonomy.models import Region, Topic
 
 PER_PAGE = 20
 MAX_PAGE = 500
@@ -95,7 +96,7 @@ def _ids_for_slugs(values, queryset, message):
 
 def _kinds(values):
     for value in values:
-        if value not in kinds.KINDS_BY_KEY:
+        if value not in kinds.kinds_by_key():
             raise InvalidSearch(_("Neznámý typ obsahu „%(value)s“.") % {"value": _echo(value)})
     return tuple(values)
 
@@ -134,7 +135,7 @@ def visible_projects(user):
     projects = ProjectPage.objects.live()
     if sees_staff_material(user):
         return projects
-    staff_only = SearchEntry.objects.filter(kind=kinds.PROJECT.key, staff_only=True)
+    staff_only = SearchEntry.objects.filter(kind=ProjectPage.search_kind.key, staff_only=True)
     return projects.exclude(pk__in=staff_only.values("object_id"))
 
 

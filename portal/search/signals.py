@@ -13,7 +13,7 @@ from django.dispatch import receiver
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from portal.models import PortalDocument
+from portal.core.models import PortalDocument
 from portal.search import indexing, schema
 from portal.search.engine import get_engine
 from portal.search.extraction import extract_from_field_file

@@ -43,7 +43,7 @@ def search(request):
             clear_filters_url="?" + urlencode({"q": outcome.text}),
             has_filters=any(request.GET.getlist(name) for name in FACET_PARAMS),
         )
-    return _noindex(TemplateResponse(request, "portal/search/search.html", context))
+    return _noindex(TemplateResponse(request, "search/search.html", context))
 
 
 @require_GET

@@ -1,6 +1,6 @@
 """Who may find staff-only material: the same people who may open it (see portal.access)."""
 
-from portal.access import is_staff_reader
+from portal.core.access import is_staff_reader
 
 
 def sees_staff_material(user):

@@ -4,20 +4,32 @@ import datetime
 import os
 from pathlib import Path
 
+from portal.operations.security import PUBLIC_POLICY
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
 
 INSTALLED_APPS = [
-    "portal",
-    "home",
+    # The portal's own apps, lowest layer first (see the import contracts in pyproject.toml).
+    "portal.core",
+    "portal.taxonomy",
+    "portal.projects",
+    "portal.accounts",
+    "portal.search",
     "news",
     "methodology",
+    "home",
+    "portal.operations",
+    "portal.demo",
+    "portal.legacy",
+    # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -30,6 +42,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Django
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -37,11 +50,22 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    "axes",  # issue-4: login lockout
+    # Security: login lockout, Content-Security-Policy
+    "axes",
+    "csp",
+    # Background tasks (front cache purges, reference index) in production's worker.
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
+    # First, so that it sees the final response (cookies, headers); off unless
+    # FRONT_CACHE_SECONDS is set (production).
+    "portal.operations.frontcache.FrontCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Production serves static files from gunicorn; elsewhere it finds none to serve.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.operations.security.PortalCSPMiddleware",
+    "portal.operations.security.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -50,9 +74,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "axes.middleware.AxesMiddleware",  # issue-4: turns a lockout into the Czech 429 page
-    "portal.login_throttle.LoginRateLimitMiddleware",  # issue-4: login attempts per address
-    "portal.privacy.RestrictedPathsMiddleware",
+    # Turns a lockout into the Czech 429 page, then limits login attempts per address.
+    "axes.middleware.AxesMiddleware",
+    "portal.accounts.login_throttle.LoginRateLimitMiddleware",
+    # Remembers the restricted page paths for the length of one request.
+    "portal.core.privacy.RestrictedPathsMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -131,8 +157,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("cs", "Čeština")]
 WAGTAIL_CONTENT_LANGUAGES = [("cs", "Čeština")]
-WAGTAILIMAGES_IMAGE_MODEL = "portal.PortalImage"
-WAGTAILDOCS_DOCUMENT_MODEL = "portal.PortalDocument"
+WAGTAILIMAGES_IMAGE_MODEL = "core.PortalImage"
+WAGTAILDOCS_DOCUMENT_MODEL = "core.PortalDocument"
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "docx",
@@ -162,12 +188,12 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
 
-# --- Staff-only area, staff login and lockout (issue 4) ---------------------------------------
+# --- Staff-only area, staff login and lockout -----------------------------------------------
 # Privacy is by group only: no shared passwords for pages or document collections.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}  # nosec B105 # a setting, not a password
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}  # nosec B105 # a setting, not a password
 WAGTAIL_FRONTEND_LOGIN_URL = "/prihlaseni/"
-WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "portal/login.html"
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "accounts/login.html"
 LOGIN_URL = WAGTAIL_FRONTEND_LOGIN_URL
 LOGIN_REDIRECT_URL = "/"
 AUTHENTICATION_BACKENDS = [
@@ -180,7 +206,7 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "portal/login_locked.html"
+AXES_LOCKOUT_TEMPLATE = "accounts/login_locked.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -192,19 +218,19 @@ PORTAL_LOGIN_RATE = (30, 300)
 WAGTAIL_AUTOSAVE_INTERVAL = 0
 # No avatars from an outside service: editors' e-mail hashes stay on the portal.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-# --- Security headers and front cache (issue 6) ---------------------------------------------
-# Strict nonce-based CSP on public pages, relaxed under the admin paths (portal/security.py);
-# HSTS and secure cookies are production-only (portal/settings/production.py).
-from portal.security import PUBLIC_POLICY  # noqa: E402
-
-INSTALLED_APPS += ["csp", "wagtail.contrib.frontend_cache"]
-MIDDLEWARE.insert(1, "portal.security.PortalCSPMiddleware")
-MIDDLEWARE.insert(2, "portal.security.PermissionsPolicyMiddleware")
+# --- Security headers -----------------------------------------------------------------------
+# Strict nonce-based CSP on public pages, relaxed under the admin paths
+# (portal/operations/security.py); HSTS and secure cookies are production-only.
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_POLICY}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Anonymous public pages kept in the Django cache and marked for the front cache, for this
+# many seconds (production; 0 turns FrontCacheMiddleware off).
+FRONT_CACHE_SECONDS = 0
+# Whitenoise looks for new static files on each request (production serves collected ones).
+WHITENOISE_AUTOREFRESH = True
 # Production configures the Varnish purge backend (WAGTAILFRONTENDCACHE) when FRONT_CACHE_URL
 # is set; elsewhere no front cache is purged.

@@ -52,21 +52,17 @@ if env("SEARCH_BACKEND", "database") == "elasticsearch":
 
 STATIC_ROOT = env("STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
 MEDIA_ROOT = env("MEDIA_ROOT", str(MEDIA_ROOT))  # noqa: F405
-# --- Production stack (issue 6): whitenoise, front cache, background tasks ----------------
+# --- Production stack: whitenoise, front cache, background tasks ----------------------------
 # Static files get hashed names and are served compressed by whitenoise from gunicorn.
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "whitenoise.storage.CompressedManifestStaticFilesStorage"
 )
-MIDDLEWARE.insert(  # noqa: F405
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,  # noqa: F405
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-)
 WHITENOISE_MAX_AGE = 365 * 24 * 3600
+WHITENOISE_AUTOREFRESH = False
 
 # Anonymous public pages are kept in Redis and marked cacheable for the front cache
-# (portal/frontcache.py); Wagtail purges a page from Varnish when it is published,
-# unpublished or moved. First in the list, so it sees the final response (cookies, headers).
-MIDDLEWARE.insert(0, "portal.frontcache.FrontCacheMiddleware")  # noqa: F405
+# (portal/operations/frontcache.py); Wagtail purges a page from Varnish when it is
+# published, unpublished or moved.
 FRONT_CACHE_SECONDS = int(env("FRONT_CACHE_SECONDS", "600"))
 if env("FRONT_CACHE_URL"):
     WAGTAILFRONTENDCACHE = {
@@ -79,7 +75,6 @@ if env("FRONT_CACHE_URL"):
 # Wagtail's background work (front cache purges, reference index, image focal points) runs
 # through Django's tasks framework; a `manage.py db_worker` process executes it.
 # TASKS_BACKEND=immediate runs it inside the request instead (no worker needed).
-INSTALLED_APPS += ["django_tasks_db"]  # noqa: F405
 if env("TASKS_BACKEND", "database") == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 else:

@@ -14,19 +14,11 @@ from wagtail.models import Collection, Page, Site
 from home.models import HomePage
 from methodology.models import MethodologyPage, ToolPage
 from news.models import NewsPage, PeriodReportPage, VideoPage
+from portal.core.models import PortalDocument, PortalImage, PortalSettings
 from portal.demo import content, files
 from portal.demo.builder import demo_counts, put_file, render_document
-from portal.models import (
-    Municipality,
-    Organisation,
-    Person,
-    PortalDocument,
-    PortalImage,
-    PortalSettings,
-    ProjectPage,
-    Region,
-    Topic,
-)
+from portal.projects.models import ProjectPage
+from portal.taxonomy.models import Municipality, Organisation, Person, Region, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -223,7 +215,7 @@ def test_jihlava_telc_period_reports(demo):
     page = project(content.JIHLAVA_TELC_SLUG)
     assert page.registration_number == JIHLAVA_TELC_REG_NO
     assert page.start_date == date(2020, 5, 1)
-    reports = list(page.period_reports())
+    reports = list(page.outputs_of(PeriodReportPage))
     assert [report.period_number for report in reports] == [4, 3, 2, 1]
     assert {report.prepared_by for report in reports} == {"odborný tým projektu"}
 

@@ -14,17 +14,11 @@ from news.factories import (
     PeriodReportPageFactory,
     VideoPageFactory,
 )
-from portal.access import staff_group, sync_staff_restriction
-from portal.factories import (
-    MunicipalityFactory,
-    PortalDocumentFactory,
-    ProjectPageFactory,
-    RegionFactory,
-    StandardPageFactory,
-    TopicFactory,
-    add_project_document,
-)
-from portal.models import PortalDocument
+from portal.core.access import staff_group, sync_staff_restriction
+from portal.core.factories import PortalDocumentFactory, StandardPageFactory
+from portal.core.models import PortalDocument
+from portal.projects.factories import ProjectPageFactory, add_project_document
+from portal.taxonomy.factories import MunicipalityFactory, RegionFactory, TopicFactory
 
 DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 

@@ -11,8 +11,8 @@ from wagtail.models import PageViewRestriction
 
 from methodology.models import ValidationStage
 from news.factories import NewsPageFactory
-from portal.factories import ProjectPageFactory
-from portal.models import PortalDocument
+from portal.core.models import PortalDocument
+from portal.projects.factories import ProjectPageFactory
 from portal.search import czech
 from portal.search.engine import Filters, get_engine
 from portal.search.indexing import rebuild_index

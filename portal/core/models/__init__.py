@@ -1,0 +1,15 @@
+from .base import AttachedDocument, BasePage, IndexPage, SearchKind, StandardPage
+from .media import PortalDocument, PortalImage, PortalRendition
+from .settings import PortalSettings
+
+__all__ = [
+    "AttachedDocument",
+    "BasePage",
+    "IndexPage",
+    "PortalDocument",
+    "PortalImage",
+    "PortalRendition",
+    "PortalSettings",
+    "SearchKind",
+    "StandardPage",
+]

@@ -1,0 +1,208 @@
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.http import Http404
+from django.utils.functional import Promise, SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.search import index
+
+from portal.core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from portal.core.listings import PARAMS as FILTER_PARAMS
+from portal.core.listings import FilteredListing
+from portal.core.privacy import restricted_paths
+
+
+@dataclass(frozen=True)
+class SearchKind:
+    """What a page type (or a document) is to a searcher: a result type with a Czech label.
+
+    ``key`` is the value of the search's type filter; ``date_field`` holds the content's own
+    date (else the first publication counts); ``weight`` multiplies the text relevance, so
+    the pages staff come for (methodologies, projects, tools) win over the files and
+    listings that repeat their words.
+    """
+
+    key: str
+    label: str | Promise
+    date_field: str | None = None
+    weight: float = 1.0
+
+
+class BasePage(Page):
+    """What every page of the portal has: a summary, a listing image and topics."""
+
+    summary = models.TextField(
+        _("perex"),
+        max_length=600,
+        blank=True,
+        help_text=_("Krátké shrnutí do výpisů a výsledků vyhledávání."),
+    )
+    listing_image = models.ForeignKey(
+        "core.PortalImage",
+        verbose_name=_("obrázek do výpisů"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    topics = ClusterTaggableManager(
+        through="taxonomy.PageTopic", blank=True, verbose_name=_("témata")
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("summary")]
+    promote_panels = Page.promote_panels + [FieldPanel("listing_image"), FieldPanel("topics")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.AutocompleteField("summary"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        abstract = True
+
+    # Related rows a detail page shows, loaded with the page itself when it is routed.
+    detail_select_related = ()
+    # Listings and the home page are found by search too, below the content they list.
+    search_kind = SearchKind("listing", _("přehled"), weight=0.6)
+    # The field holding a validation stage (idea -> validated), for the search's stage facet.
+    search_stage_field = None
+    # A page type listed on the page of the project it sits under: the list's template and
+    # the order of its pages there.
+    project_list_template = None
+    project_list_order = ("title",)
+
+    @classmethod
+    def search_kinds(cls):
+        """Every result type this page type's pages can have."""
+        return (cls.search_kind,)
+
+    def get_search_kind(self):
+        return self.search_kind
+
+    @property
+    def funding_project(self):
+        """The project whose funding block the footer shows on this page, if any."""
+        return None
+
+    def route(self, request, path_components):
+        """Find a descendant by its URL path in two queries, not two per level.
+
+        The page, its specific row and its `detail_select_related` rows are read at once;
+        the found page still routes itself (so its own route() and live check apply).
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        url_path = self.url_path + "/".join(path_components) + "/"
+        found = (
+            Page.objects.filter(url_path=url_path, path__startswith=self.path)
+            .values_list("pk", "content_type_id")
+            .first()
+        )
+        if found is None:
+            # No page at this URL: Wagtail's own walk decides (a routable page's sub-URL).
+            return super().route(request, path_components)
+        model = ContentType.objects.get_for_id(found[1]).model_class()
+        if model is None:
+            raise Http404
+        related = getattr(model, "detail_select_related", ())
+        page = model.objects.select_related(*related).get(pk=found[0])
+        return page.route(request, [])
+
+    def get_view_restrictions(self):
+        """No query for a page outside every restricted section (the usual case)."""
+        if self.alias_of_id is None and not any(
+            self.path.startswith(path) for path in restricted_paths()
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class IndexPage(BasePage):
+    """The one page under home that lists a content type, paginated."""
+
+    intro = RichTextField(_("úvod"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    listing_name = "items"
+    listing_facets = ("topic", "project", "year")
+
+    class Meta:
+        abstract = True
+
+    def listing(self):
+        """The live, public items of this index's type, site-wide, in order."""
+        raise NotImplementedError
+
+    def listing_sources(self):
+        """[portal.listings.Source]: the page types listed, how they sort and filter."""
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        """The listing is built lazily: a cached listing fragment needs no query at all."""
+        context = super().get_context(request, *args, **kwargs)
+        listing = SimpleLazyObject(
+            lambda: FilteredListing(request, self.listing_sources(), facets=self.listing_facets)
+        )
+        context["listing"] = listing
+        context[self.listing_name] = SimpleLazyObject(lambda: listing.page_obj)
+        number = request.GET.get("strana", "")
+        context["page_number"] = (
+            int(number) if number.isascii() and number.isdigit() and int(number) > 0 else 1
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if not any(request.GET.get(param) for param in FILTER_PARAMS.values()):
+            return response
+        listing = (getattr(response, "context_data", None) or {}).get("listing")
+        if listing is not None and listing.errors:
+            response.status_code = 400
+        return response
+
+
+class AttachedDocument(Orderable):
+    """A document attached to a page; concrete subclasses add the ParentalKey `page`."""
+
+    document = models.ForeignKey(
+        "core.PortalDocument",
+        verbose_name=_("dokument"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title = models.CharField(
+        _("název odkazu"), max_length=255, blank=True, help_text=_("Jinak název dokumentu.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    @property
+    def link_title(self):
+        return self.title or self.document.title
+
+
+class StandardPage(BasePage):
+    """A plain content page: about the portal, the accessibility statement, contacts."""
+
+    body = StreamField(BodyBlock(), verbose_name=_("obsah"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    search_kind = SearchKind("standard", _("stránka"))
+    parent_page_types = ["home.HomePage", "core.StandardPage"]
+    subpage_types = ["core.StandardPage"]
+
+    class Meta:
+        verbose_name = _("obsahová stránka")
+        verbose_name_plural = _("obsahové stránky")

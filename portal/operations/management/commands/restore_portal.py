@@ -1,0 +1,42 @@
+"""manage.py restore_portal FILE: replace the database rows and media with a backup's."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from portal.operations.backup import BackupError, restore
+
+
+class Command(BaseCommand):
+    help = (
+        "Obnoví portál ze zálohy vytvořené příkazem backup_portal: nahradí všechny záznamy "
+        "v databázi i nahrané soubory. Poškozenou nebo nesouhlasící zálohu odmítne a data "
+        "nechá beze změny."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="archiv zálohy (.tar.gz)")
+        parser.add_argument(
+            "--noinput",
+            "--no-input",
+            action="store_false",
+            dest="interactive",
+            help="Neptat se na potvrzení.",
+        )
+
+    def handle(self, *args, file, interactive=True, verbosity=1, **options):
+        if interactive:
+            answer = input(
+                "Obnova nahradí všechna data portálu obsahem zálohy. Pokračovat? [ano/ne] "
+            )
+            if answer.strip().lower() not in ("ano", "a", "yes", "y"):
+                raise CommandError("Obnova zrušena, nic se nezměnilo.")
+        try:
+            manifest = restore(file)
+        except BackupError as error:
+            raise CommandError(str(error)) from error
+        if verbosity:
+            rows = sum(manifest["counts"].values())
+            media = len(manifest["files"]) - 1
+            self.stdout.write(
+                f"Portál obnoven ze zálohy z {manifest['created']}: {rows} záznamů, "
+                f"{media} souborů."
+            )

@@ -1,0 +1,70 @@
+"""Publishing, unpublishing or moving a page purges it and the listings that show it.
+
+A real HTTP server on 127.0.0.1 stands in for Varnish and records the PURGE requests that
+Wagtail's frontend cache backend sends (tasks run immediately under the test settings).
+"""
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from django.test import TestCase, override_settings
+
+from news.factories import NewsPageFactory
+from portal.taxonomy.factories import TopicFactory
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    paths = []
+
+    def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+        self.paths.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+class FrontCachePurgeTests(TestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
+        threading.Thread(target=cls.server.serve_forever, daemon=True).start()
+        location = f"http://127.0.0.1:{cls.server.server_address[1]}"
+        cls.settings = override_settings(
+            WAGTAILFRONTENDCACHE={
+                "varnish": {
+                    "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                    "LOCATION": location,
+                }
+            }
+        )
+        cls.settings.enable()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.settings.disable()
+        cls.server.shutdown()
+        cls.server.server_close()
+        super().tearDownClass()
+
+    def setUp(self):
+        PurgeRecorder.paths.clear()
+
+    def test_publish_purges_the_page_its_listings_and_its_topics(self):
+        topic = TopicFactory(name="Sanace rodiny")
+        news = NewsPageFactory(title="Nová zpráva", topics=[topic])
+        PurgeRecorder.paths.clear()
+        news.title = "Opravená zpráva"
+        with self.captureOnCommitCallbacks(execute=True):
+            news.save_revision().publish()
+        purged = set(PurgeRecorder.paths)
+        assert {news.url, "/aktuality/", "/", "/temata/", f"/temata/{topic.slug}/"} <= purged
+
+    def test_unpublish_purges_the_listing_that_showed_the_page(self):
+        news = NewsPageFactory()
+        PurgeRecorder.paths.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            news.unpublish()
+        assert {news.url, "/aktuality/", "/"} <= set(PurgeRecorder.paths)

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TaxonomyConfig(AppConfig):
+    """The shared vocabularies (topics, places, organisations, people) and the topic pages."""
+
+    name = "portal.taxonomy"
+    label = "taxonomy"
+    verbose_name = _("Číselníky")
