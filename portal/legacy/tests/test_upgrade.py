@@ -1,0 +1,195 @@
+"""A database made by the first layout upgrades in place and keeps everything.
+
+The first layout's code (the last commit before the move) builds a portal database with
+the demo content, an editor's draft with revisions, a scheduled revision, search entries
+and uploaded files; today's code migrates it. Both read the same snapshot (snapshot.py):
+row counts per model, the page tree with each page's content type, revisions, documents
+and images with their files' checksums, collections, groups and their permissions, search
+entries. On SQLite, and on PostgreSQL when the suite runs there (TEST_DATABASE_URL).
+"""
+
+import io
+import json
+import os
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import dj_database_url
+import psycopg
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+FIRST_LAYOUT_COMMIT = "3b88b1cf53dd43ba3baa59ba8731a1361e8274d1"
+SNAPSHOT = (Path(__file__).parent / "snapshot.py").read_text()
+
+EDITORS_WORK = """
+from datetime import timedelta
+from django.utils import timezone
+from news.models import NewsPage
+
+draft, scheduled = NewsPage.objects.live().order_by("pk")[:2]
+draft.title = draft.title + " (rozpracováno)"
+draft.save_revision()
+draft.summary = "Rozpracovaný perex, který ještě nikdo neschválil."
+draft.save_revision()
+scheduled.title = scheduled.title + " (naplánováno)"
+scheduled.go_live_at = timezone.now() + timedelta(days=30)
+scheduled.save_revision().publish()
+"""
+
+AFTER_UPGRADE = """
+import json
+from django.test import Client
+from portal.search.engine import Filters, get_engine
+from portal.search.query import term_query
+
+result = get_engine().search(term_query("pěstounská péče"), Filters(), None, 1, 10)
+home = Client().get("/")
+print(json.dumps({"search_hits": result.total, "home_status": home.status_code}))
+"""
+
+SETTINGS = """
+from portal.settings.dev import *  # noqa: F403
+
+DATABASES = {databases!r}
+MEDIA_ROOT = {media!r}
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+"""
+
+
+def first_layout_code(destination):
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", FIRST_LAYOUT_COMMIT],
+        capture_output=True,
+        check=True,
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(destination, filter="data")
+    return destination
+
+
+def database(tmp_path):
+    """The database both layouts use: a SQLite file, or a fresh PostgreSQL database."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(tmp_path / "db.sqlite3")}
+    config = dj_database_url.parse(url)
+    config["NAME"] = f"{config['NAME']}_upgrade"
+    admin = dj_database_url.parse(url)
+    with psycopg.connect(
+        host=admin["HOST"], port=admin["PORT"] or 5432, user=admin["USER"], dbname="postgres",
+        autocommit=True,
+    ) as connection:  # fmt: skip
+        connection.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}"')
+        connection.execute(f'CREATE DATABASE "{config["NAME"]}"')
+    return config
+
+
+class Portal:
+    """manage.py of one layout's code, on the shared database and media folder."""
+
+    def __init__(self, code, env):
+        self.code, self.env = code, env
+
+    def manage(self, *args, stdin=None):
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=self.code, env=self.env, input=stdin, capture_output=True, text=True,
+        )  # fmt: skip
+        assert result.returncode == 0, f"manage.py {args[0]} failed:\n{result.stderr[-3000:]}"
+        return result.stdout
+
+    def shell(self, code):
+        return self.manage("shell", "--no-imports", stdin=code)
+
+    def snapshot(self):
+        return json.loads(self.shell(SNAPSHOT).strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def upgrade(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("upgrade")
+    settings_dir = tmp_path / "settings"
+    settings_dir.mkdir()
+    (settings_dir / "upgrade_settings.py").write_text(
+        SETTINGS.format(databases={"default": database(tmp_path)}, media=str(tmp_path / "media"))
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "upgrade_settings",
+        "PYTHONPATH": str(settings_dir),
+        "PORTAL_VAR_DIR": str(tmp_path / "var"),
+    }
+    old = Portal(first_layout_code(tmp_path / "first-layout"), env)
+    old.manage("migrate", "--noinput")
+    old.manage("load_demo_content", "--with-admin")
+    old.shell(EDITORS_WORK)
+    before = old.snapshot()
+    new = Portal(ROOT, env)
+    new.manage("migrate", "--noinput")
+    return before, new.snapshot(), json.loads(new.shell(AFTER_UPGRADE).strip().splitlines()[-1])
+
+
+# Installed everywhere since the move (they were production-only): their rows are new.
+NEW_APPS = ("django_tasks_database.",)
+
+
+def without_new_apps(keys):
+    return [key for key in keys if not key.startswith(NEW_APPS)]
+
+
+def test_every_row_is_kept(upgrade):
+    before, after, _ = upgrade
+    assert before["rows"]["shared.projectpage"] == 5
+    counted_elsewhere = ("contenttypes.contenttype", "auth.permission")
+    rows = {key: n for key, n in after["rows"].items() if key not in counted_elsewhere}
+    assert rows == {key: n for key, n in before["rows"].items() if key not in counted_elsewhere}
+
+
+def test_content_types_and_permissions_move_with_their_models(upgrade):
+    before, after, _ = upgrade
+    assert "shared.projectpage" in before["content_types"]
+    assert without_new_apps(after["content_types"]) == before["content_types"]
+    assert without_new_apps(after["permissions"]) == before["permissions"]
+
+
+def test_the_page_tree_and_each_page_content_type_are_kept(upgrade):
+    before, after, _ = upgrade
+    assert len(before["pages"]) > 30
+    assert after["pages"] == before["pages"]
+
+
+def test_drafts_and_scheduled_revisions_are_kept(upgrade):
+    before, after, _ = upgrade
+    scheduled = [revision for revision in before["revisions"] if revision[4]]
+    drafts = [revision for revision in before["revisions"] if "(rozpracováno)" in revision[5]]
+    assert len(scheduled) == 1 and len(drafts) == 2
+    assert after["revisions"] == before["revisions"]
+
+
+def test_files_collections_and_permissions_are_kept(upgrade):
+    before, after, _ = upgrade
+    assert len(before["files"]["documents"]) > 20 and before["files"]["images"]
+    assert after["files"] == before["files"]
+    assert after["collections"] == before["collections"]
+    editors = [name for name in before["groups"] if name.startswith("Redakce: ")]
+    assert len(editors) == 5 and all(before["groups"][name]["pages"] for name in editors)
+    assert after["groups"] == before["groups"]
+
+
+def test_search_entries_are_kept_and_search_still_finds(upgrade):
+    before, after, checks = upgrade
+    assert len(before["search"]) > 30
+    assert after["search"] == before["search"]
+    assert checks["search_hits"] > 0
+    assert checks["home_status"] == 200
+
+
+def test_every_public_url_answers_the_same(upgrade):
+    before, after, _ = upgrade
+    assert len(before["rendered"]) > 30
+    assert all(status == 200 for status, _text in before["rendered"].values())
+    for url, (status, text) in before["rendered"].items():
+        assert after["rendered"][url] == [status, text], url
