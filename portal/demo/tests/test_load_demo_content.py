@@ -21,6 +21,7 @@ from portal.core.models import PortalDocument, PortalImage, PortalSettings
 from portal.demo import files, loader
 from portal.demo.builder import demo_counts
 from portal.demo.media import put_file, render_document
+from portal.demo.tests.test_files import first_frame
 from portal.projects.models import ProjectPage
 from portal.taxonomy.models import Municipality, Organisation, Person, Region, Topic
 
@@ -457,3 +458,10 @@ def test_project_editor_chooses_the_projects_files_only(demo, client):
     assert "Náhled videa SPOT TELČ" in images
     assert "Ilustrace – Inovační hnízdo OSPOD v Pardubickém kraji" not in images
     assert "Ilustrace – Portál pro praxi OSPOD" not in images
+
+
+def test_demo_videos_are_at_least_640_by_360(demo):
+    for video in VideoPage.objects.select_related("video_file"):
+        with video.video_file.open_file() as handle:
+            height, width, _ = first_frame(handle.read()).shape
+        assert width >= 640 and height >= 360, video.title
