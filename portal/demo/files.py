@@ -10,6 +10,7 @@ import hashlib
 import io
 import random
 from datetime import UTC, datetime
+from functools import cache
 
 import av
 from fpdf import FPDF
@@ -173,15 +174,20 @@ def check_pdf_roundtrip():
     return text
 
 
+@cache
+def _font(path, size):
+    return ImageFont.truetype(path, size)
+
+
 def _video_frame(title, size, colour, elapsed, progress):
     """One frame: the title, the elapsed time and a progress bar, in DejaVu Sans (Czech)."""
     width, height = size
     image = Image.new("RGB", size, colour)
     draw = ImageDraw.Draw(image)
     margin = width // 16
-    draw.text((margin, height // 3), title, font=ImageFont.truetype(FONT_BOLD, height // 8))
+    draw.text((margin, height // 3), title, font=_font(FONT_BOLD, height // 8))
     clock = f"{elapsed // 60}:{elapsed % 60:02d}"
-    draw.text((margin, height // 2), clock, font=ImageFont.truetype(FONT_REGULAR, height // 14))
+    draw.text((margin, height // 2), clock, font=_font(FONT_REGULAR, height // 14))
     bar_top = height - margin
     draw.rectangle((margin, bar_top, width - margin, bar_top + 6), outline="white")
     draw.rectangle(

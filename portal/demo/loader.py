@@ -6,7 +6,8 @@ images, documents and the pages published under it; `data/texts/*.md` the long t
 
 References between objects are YAML tags resolved by the builder: `!org Gov Lab`,
 `!place Telč`, `!region vysocina`, `!person …`, `!programme …`, `!group …` (target group),
-`!category …`, `!kind …` (methodology kind), `!project <slug>`, `!doc <key>`, `!image <key>`.
+`!category …`, `!kind …` (methodology kind), `!project <slug>`, `!doc <key>`, `!image <key>`,
+`!page <slug>` (a page of the portal's own).
 `!md` marks a rich-text field written in Markdown.
 """
 

@@ -7,7 +7,7 @@ from news.models import NewsIndexPage, VideoIndexPage
 from portal.core.models import PortalSettings, StandardPage
 from portal.projects.models import ProjectIndexPage
 
-from .pages import home_page, page_ref, save_page, upsert_page
+from .pages import home_page, save_page, upsert_page
 
 INDEX_MODELS = {
     "projekty": ProjectIndexPage,
@@ -31,9 +31,6 @@ def build_portal_pages(ctx, data):
 
 def build_settings(ctx, data):
     settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
-    values = dict(data["settings"])
-    for name in ("about_page", "accessibility_statement"):
-        values[name] = ctx.get(page_ref(values[name]))
-    for key, value in values.items():
+    for key, value in ctx.resolve(data["settings"]).items():
         setattr(settings, key, value)
     settings.save()
