@@ -9,6 +9,9 @@ References between objects are YAML tags resolved by the builder: `!org Gov Lab`
 `!category …`, `!kind …` (methodology kind), `!project <slug>`, `!doc <key>`, `!image <key>`,
 `!page <slug>` (a page of the portal's own).
 `!md` marks a rich-text field written in Markdown.
+
+Facts that the seeds do not state (the dates of periods 2 to 4, the steps of the tools'
+validation, the publication times of the news items) are plausible demo values.
 """
 
 import re
