@@ -200,7 +200,7 @@ PAGE_MIX = {  # share of the pages per type
 
 
 def demo_sources():
-    """Czech passages of the demo content (``portal.demo.content``), as lists of sentences.
+    """Czech passages of the demo content (``portal/demo/data``), as lists of sentences.
 
     Generated pages recombine them, so the corpus has the demo's vocabulary and word
     frequencies, and topics cluster the way real pages do (a page about foster care
@@ -210,7 +210,7 @@ def demo_sources():
     import re
 
     try:
-        from portal.demo import content
+        from portal.demo import loader
     except ImportError:
         return []
     texts = []
@@ -230,9 +230,9 @@ def demo_sources():
         elif hasattr(value, "__dict__") and not inspect.ismodule(value):
             collect(vars(value), depth + 1)
 
-    for name, value in vars(content).items():
-        if not name.startswith("_") and not callable(value) and not inspect.ismodule(value):
-            collect(value)
+    collect([loader.portal_data(), loader.project_data()])
+    for path in sorted((loader.DATA_DIR / "texts").glob("*.md")):
+        collect(path.read_text(encoding="utf-8"))
     sources = []
     for text in dict.fromkeys(texts):
         sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", " ".join(text.split()))]

@@ -71,8 +71,19 @@ class _TextExtractor(HTMLParser):
 
 def visible_text(response):
     """The page's text as a reader sees it, with every kind of space made one plain space."""
+    return text_of_html(response.content.decode())
+
+
+def section_text(response, css_class):
+    """The visible text of the first <section class="css_class"> of the page."""
+    html = response.content.decode()
+    start = html.index(f'<section class="{css_class}"')
+    return text_of_html(html[start : html.index("</section>", start)])
+
+
+def text_of_html(html):
     parser = _TextExtractor()
-    parser.feed(response.content.decode())
+    parser.feed(html)
     text = unescape("".join(parser.parts))
     return re.sub(r"[\s\u00a0\u202f\u2009]+", " ", text).strip()
 
@@ -315,6 +326,27 @@ class DemoPortalTests(PublicPortalChecks, TestCase):
             "Inovace pro setrvání dětí v rodině",
         )
         self.assertContains(response, page.documents.get().document.url)
+
+    # --- funding ---------------------------------------------------------------------------
+
+    def test_funding_block_and_facts_say_each_thing_once(self):
+        project = self.page(ProjectPage, "podpora-rozvoje-a-profesionalizace-spod")
+        report = self.page(PeriodReportPage, "zprava-za-1-obdobi")
+        for page in (project, report):
+            with self.subTest(page=page.url):
+                footer = section_text(self.client.get(page.url), "funding")
+                for name in ("Evropská unie", "Evropský sociální fond", "Operační program"):
+                    self.assertEqual(footer.count(name), 1, f"{name!r} in {footer!r}")
+                self.assertNotRegex(footer, r"\([^()]*\(", "nested brackets")
+                self.assertIn("CZ.03.2.63/0.0/0.0/19_098/0015128", footer)
+        facts = section_text(self.client.get(project.url), "facts-box")
+        self.assertEqual(facts.count("Evropský sociální fond"), 1, facts)
+        self.assertIn("státní rozpočet", facts)
+
+        pardubice = self.page(ProjectPage, "inovacni-hnizdo-ospod-pardubicky-kraj")
+        response = self.client.get(pardubice.url)
+        self.assertEqual(visible_text(response).count("Evropský sociální fond"), 1)
+        self.assertEqual(section_text(response, "funding").count("sociálního fondu"), 1)
 
     # --- across the portal ------------------------------------------------------------------
 

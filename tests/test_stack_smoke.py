@@ -20,7 +20,7 @@ from wagtail.models import CollectionViewRestriction, PageViewRestriction
 from portal.core.access import staff_group
 from portal.core.models import PortalDocument
 page = PageViewRestriction.objects.filter(restriction_type="groups").first().page
-document = PortalDocument.objects.filter(collection__name__startswith="Pouze").first()
+document = PortalDocument.objects.get(title__startswith="Interní kontrolní seznam")
 restriction, _ = CollectionViewRestriction.objects.get_or_create(
     collection=document.collection, restriction_type="groups"
 )

@@ -5,8 +5,10 @@ import re
 from fpdf import FPDF
 from playwright.sync_api import expect
 
-from portal.demo.content import JIHLAVA_TELC_SLUG, VYSOCINA_PROJECT
+from portal.demo.loader import project_named
 
+JIHLAVA_TELC_SLUG = "podpora-rozvoje-a-profesionalizace-spod"
+VYSOCINA_PROJECT = project_named("inovace-pro-setrvani-deti-v-rodine")["project"]
 PROJECT_URL = f"/projekty/{JIHLAVA_TELC_SLUG}/"
 
 

@@ -4,11 +4,14 @@ from urllib.parse import quote
 
 from playwright.sync_api import expect
 
-from portal.demo.content import DOCUMENTS, JIHLAVA_TELC_SLUG, STAFF_METHODOLOGY
+from portal.demo.loader import project_named
 
+JIHLAVA_TELC_SLUG = "podpora-rozvoje-a-profesionalizace-spod"
+JIHLAVA_TELC = project_named(JIHLAVA_TELC_SLUG)
+STAFF_METHODOLOGY = next(m for m in JIHLAVA_TELC["methodologies"] if m["audience"] == "staff")
 TITLE = STAFF_METHODOLOGY["title"]
 PAGE_URL = f"/projekty/{JIHLAVA_TELC_SLUG}/{STAFF_METHODOLOGY['slug']}/"
-DOCUMENT = DOCUMENTS["interni-kontrolni-seznam"]
+DOCUMENT = JIHLAVA_TELC["documents"]["interni-kontrolni-seznam"]
 QUERY = quote("Standardy výkonu SPOD")
 
 # Every public route that could show the methodology, its document or their titles.

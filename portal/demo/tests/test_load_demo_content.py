@@ -3,26 +3,37 @@
 import io
 from datetime import date, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import transaction
+from django.urls import reverse
 from wagtail.models import Collection, Page, Site
 
 from home.models import HomePage
 from methodology.models import MethodologyPage, ToolPage
 from news.models import NewsPage, PeriodReportPage, VideoPage
+from portal.core.access import collection_is_staff_only
 from portal.core.models import PortalDocument, PortalImage, PortalSettings
-from portal.demo import content, files
-from portal.demo.builder import demo_counts, put_file, render_document
+from portal.demo import files, loader
+from portal.demo.builder import demo_counts
+from portal.demo.media import put_file, render_document
+from portal.demo.tests.test_files import first_frame
 from portal.projects.models import ProjectPage
 from portal.taxonomy.models import Municipality, Organisation, Person, Region, Topic
 
 pytestmark = pytest.mark.django_db
 
 JIHLAVA_TELC_REG_NO = "CZ.03.2.63/0.0/0.0/19_098/0015128"
+PARDUBICE_SLUG = "inovacni-hnizdo-ospod-pardubicky-kraj"
+JIHLAVA_TELC_SLUG = "podpora-rozvoje-a-profesionalizace-spod"
+SOCIOFACTOR_SLUG = "podpora-systemovych-zmen-v-peci-o-ohrozene-deti"
+JMK_SLUG = "podpora-spod-na-krajskem-urade-jmk-ii"
+VYSOCINA_SLUG = "inovace-pro-setrvani-deti-v-rodine"
+PRAGUE = ZoneInfo("Europe/Prague")
 
 
 def run_command(*args):
@@ -122,8 +133,10 @@ def test_with_admin_every_role_has_a_demo_account(demo):
         "spravce": {"Správci portálu", "Pracovníci OSPOD"},
         "recenzent": {"Recenzenti"},
         "pracovnik": {"Pracovníci OSPOD"},
-        "redaktor-jihlava": {"Redakce: " + content.JIHLAVA_TELC_PROJECT["title"]},
-        "redaktor-vysocina": {"Redakce: " + content.VYSOCINA_PROJECT["title"]},
+        "redaktor-jihlava": {
+            "Redakce: Podpora rozvoje a profesionalizace sociálně-právní ochrany dětí"
+        },
+        "redaktor-vysocina": {"Redakce: Inovace pro setrvání dětí v rodině"},
     }
     for username, groups in roles.items():
         user = users.get(username=username)
@@ -145,9 +158,9 @@ def test_rerun_restores_an_edited_page(demo):
 
 
 def test_refreshing_identical_files_keeps_them(demo):
-    spec = content.DOCUMENTS["metodika-cochem"]
+    spec = loader.project_named(JIHLAVA_TELC_SLUG)["documents"]["metodika-cochem"]
     document = PortalDocument.objects.get(title=spec["title"])
-    data, _text = render_document(spec)
+    data, _text = render_document(spec, loader.portal_data()["document_note"])
     upload = ContentFile(data, name=spec["filename"])
 
     assert put_file(document, upload, document._set_document_file_metadata) is False
@@ -165,7 +178,7 @@ def test_titles_are_unique(demo):
 
 
 def test_pardubice_results_and_partners(demo):
-    page = project(content.PARDUBICE_PROJECT["slug"])
+    page = project(PARDUBICE_SLUG)
     pairs = {
         (row.unit, row.value_before, row.value_after)
         for row in page.result_indicators.all()
@@ -178,11 +191,11 @@ def test_pardubice_results_and_partners(demo):
     assert any("ztrojnásobení" in label for label in changes)
     partners = [partner.organisation.name for partner in page.partners.all()]
     assert partners[:5] == [
-        content.PARDUBICKY_KRAJ,
-        content.CESKA_TREBOVA,
-        content.ZAMBERK,
-        content.LANSKROUN,
-        content.UPCE,
+        "Pardubický kraj",
+        "Město Česká Třebová",
+        "Město Žamberk",
+        "Město Lanškroun",
+        "Univerzita Pardubice",
     ]
     themes = body_blocks(page, "development_themes")[0]["themes"]
     assert [theme["name"] for theme in themes][0] == "Rozvody"
@@ -205,14 +218,14 @@ def test_pardubice_tools_have_stage_histories(demo):
     steps = list(ritual.stage_changes.order_by("date"))
     assert [step.stage for step in steps] == ["prototype", "tested", "validated"]
     assert all(step.municipality for step in steps)
-    assert ritual.source_project.slug == content.PARDUBICE_PROJECT["slug"]
+    assert ritual.source_project.slug == PARDUBICE_SLUG
 
 
 # --- seed 001: Jihlava and Telč -------------------------------------------------------------
 
 
 def test_jihlava_telc_period_reports(demo):
-    page = project(content.JIHLAVA_TELC_SLUG)
+    page = project(JIHLAVA_TELC_SLUG)
     assert page.registration_number == JIHLAVA_TELC_REG_NO
     assert page.start_date == date(2020, 5, 1)
     reports = list(page.outputs_of(PeriodReportPage))
@@ -236,19 +249,19 @@ def test_jihlava_telc_period_reports(demo):
 
 
 def test_jihlava_telc_news_methodologies_and_spots(demo):
-    news = NewsPage.objects.get(slug=content.JIHLAVA_TELC_NEWS["slug"])
+    news = NewsPage.objects.get(slug="zahajeni-projektu-podpora-rozvoje-a-profesionalizace-spod")
     assert news.category.name == "Z projektů"
     assert news.published_at.date() == date(2020, 5, 1)
-    assert list(news.related_projects.values_list("slug", flat=True)) == [content.JIHLAVA_TELC_SLUG]
+    assert list(news.related_projects.values_list("slug", flat=True)) == [JIHLAVA_TELC_SLUG]
 
-    cochem = MethodologyPage.objects.get(slug=content.COCHEM_METHODOLOGY["slug"])
+    cochem = MethodologyPage.objects.get(slug="kolizni-opatrovnictvi-podle-cochemske-praxe")
     text = stream_text(cochem.body)
     for word in ("kolizní opatrovník", "kolizního opatrovnictví", "cochemská praxe"):
         assert word in text.lower() or word in cochem.summary.lower(), word
     assert cochem.audience == "public" and cochem.version and cochem.last_reviewed
     assert cochem.changes.count() == 1 and cochem.documents.count() == 1
 
-    staff = MethodologyPage.objects.get(slug=content.STAFF_METHODOLOGY["slug"])
+    staff = MethodologyPage.objects.get(slug="standardy-vykonu-spod-orp-jihlava-telc")
     assert staff.audience == "staff"
 
     for video in VideoPage.objects.all():
@@ -256,7 +269,7 @@ def test_jihlava_telc_news_methodologies_and_spots(demo):
         assert video.poster and video.transcript and video.duration_seconds
         assert video.video_file.file.name.endswith(".webm") and not video.embed_url
         assert video.audience == "rodiče, klienti OSPOD"
-        assert video.source_project.slug == content.JIHLAVA_TELC_SLUG
+        assert video.source_project.slug == JIHLAVA_TELC_SLUG
     assert set(VideoPage.objects.values_list("title", "municipality__name")) == {
         ("SPOT TELČ", "Telč"),
         ("SPOT JIHLAVA", "Jihlava"),
@@ -275,13 +288,13 @@ def test_regional_documents_one_per_region(demo):
 
     news = NewsPage.objects.get(slug="model-site-sluzeb")
     assert news.category.name == "Výzkum"
-    assert news.published_at == datetime(2022, 8, 23, 8, 22, tzinfo=content.PRAGUE)
-    assert news.author_organisation.name == content.SOCIOFACTOR
+    assert news.published_at == datetime(2022, 8, 23, 8, 22, tzinfo=PRAGUE)
+    assert news.author_organisation.name == "SocioFactor s.r.o."
     listed = body_blocks(news, "documents")[0]["documents"]
     assert {document.pk for document in listed} == set(documents.values_list("pk", flat=True))
     assert body_blocks(news, "quote")
 
-    sociofactor = project(content.SOCIOFACTOR_SLUG)
+    sociofactor = project(SOCIOFACTOR_SLUG)
     assert sociofactor.commissioned_by.short_name == "MPSV"
     assert sociofactor.documents.count() == 14
 
@@ -290,7 +303,7 @@ def test_regional_documents_one_per_region(demo):
 
 
 def test_event_report_ospod_sobe(demo):
-    news = NewsPage.objects.get(slug=content.OSPOD_SOBE_NEWS["slug"])
+    news = NewsPage.objects.get(slug="ospod-sobe-setkani-ve-slapanicich")
     assert news.is_event_report
     assert news.event_date == date(2018, 6, 15)
     assert news.participant_count == 40
@@ -306,7 +319,7 @@ def test_event_report_ospod_sobe(demo):
     assert "OSPOD sobě" in text + news.title
     assert "Šlapanic" in text
     assert "říjnu 2018" in text
-    jmk = project(content.JMK_SLUG)
+    jmk = project(JMK_SLUG)
     assert jmk.registration_number == "CZ.03.2.63/0.0/0.0./15_007/0003048"
     assert list(news.related_projects.all()) == [jmk]
 
@@ -315,7 +328,7 @@ def test_event_report_ospod_sobe(demo):
 
 
 def test_vysocina_targets_and_methodologies(demo):
-    page = project(content.VYSOCINA_SLUG)
+    page = project(VYSOCINA_SLUG)
     assert (page.start_date, page.end_date) == (date(2020, 1, 1), date(2021, 12, 31))
     assert page.registration_number == "CZ.03.2.X/0.0/0.0./17_076/0011431"
     targets = [(row.planned_value, row.is_minimum) for row in page.target_indicators.all()]
@@ -356,9 +369,6 @@ def test_settings_staff_collection_and_topics(demo):
     assert settings.contact_email.endswith("@example.cz")
     assert settings.footer_text and settings.funding_sentence
 
-    collection = Collection.objects.get(name=content.STAFF_COLLECTION)
-    assert PortalDocument.objects.filter(collection=collection).count() == 1
-
     slugs = dict(Topic.objects.values_list("name", "slug"))
     assert slugs["kolizní opatrovnictví"] == "kolizni-opatrovnictvi"
     assert all(slug.isascii() for slug in slugs.values())
@@ -384,12 +394,74 @@ def test_pdf_roundtrip_keeps_diacritics():
     assert "Šlapanicích" in files.check_pdf_roundtrip()
 
 
-def test_rich_text_helper_makes_lists_and_paragraphs():
-    html = content.rich(
-        """Úvod.
-
-        - první bod,
-          pokračování
-        - druhý bod"""
+def test_markdown_becomes_compact_rich_text():
+    markdown = (
+        "Úvod [s odkazem](mailto:info@example.cz).\n\n- první bod,\n  pokračování\n- druhý bod\n"
     )
-    assert html == "<p>Úvod.</p><ul><li>první bod, pokračování</li><li>druhý bod</li></ul>"
+    assert loader.rich(markdown) == (
+        '<p>Úvod <a href="mailto:info@example.cz">s odkazem</a>.</p>'
+        "<ul><li>první bod, pokračování</li><li>druhý bod</li></ul>"
+    )
+
+
+# --- collections ----------------------------------------------------------------------------
+
+
+def collection_titles(model, collection):
+    return set(model.objects.filter(collection=collection).values_list("title", flat=True))
+
+
+def test_every_file_is_in_its_projects_or_the_portals_collection(demo):
+    root = Collection.get_first_root_node()
+    assert not PortalDocument.objects.filter(collection=root).exists()
+    assert not PortalImage.objects.filter(collection=root).exists()
+    portal = Collection.objects.get(name="Portál pro praxi OSPOD")
+    assert "Ilustrace – Portál pro praxi OSPOD" in collection_titles(PortalImage, portal)
+
+    team = project(JIHLAVA_TELC_SLUG).team
+    documents = collection_titles(PortalDocument, team.collection)
+    assert "Metodika kolizního opatrovnictví podle cochemské praxe" in documents
+    assert {"Video – SPOT TELČ", "Titulky – SPOT JIHLAVA"} <= documents
+    assert "Ilustrace – kolizní opatrovnictví a cochemská praxe" in collection_titles(
+        PortalImage, team.collection
+    )
+    staff_only = PortalDocument.objects.get(title__startswith="Interní kontrolní seznam")
+    assert staff_only.collection.get_parent() == team.collection
+    assert collection_is_staff_only(staff_only.collection)
+    assert not collection_is_staff_only(team.collection)
+
+    regional = project(SOCIOFACTOR_SLUG).team.collection
+    assert (
+        PortalDocument.objects.filter(
+            collection=regional, title__startswith="Krajský model sítě služeb"
+        ).count()
+        == 14
+    )
+
+
+def choose(client, username, url_name):
+    client.force_login(get_user_model().objects.get(username=username))
+    response = client.get(reverse(url_name))
+    assert response.status_code == 200
+    return response.json()["html"]
+
+
+def test_project_editor_chooses_the_projects_files_only(demo, client):
+    run_command("--with-admin")
+    documents = choose(client, "redaktor-jihlava", "wagtaildocs_chooser:choose")
+    assert "Metodika kolizního opatrovnictví podle cochemské praxe" in documents
+    assert "Interní kontrolní seznam ke standardům SPOD" in documents
+    assert "Závěrečná evaluační zpráva projektu" not in documents
+    assert "Krajský model sítě služeb" not in documents
+
+    images = choose(client, "redaktor-jihlava", "wagtailimages_chooser:choose")
+    assert "Náhled videa SPOT TELČ" in images
+    assert "Ilustrace – Inovační hnízdo OSPOD v Pardubickém kraji" not in images
+    assert "Ilustrace – Portál pro praxi OSPOD" not in images
+
+
+def test_demo_videos_are_at_least_640_by_360(demo):
+    for video in VideoPage.objects.select_related("video_file"):
+        with video.video_file.open_file() as handle:
+            height, width, _ = first_frame(handle.read()).shape
+        assert width >= 640 and height >= 360, video.title

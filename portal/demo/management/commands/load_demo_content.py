@@ -1,14 +1,20 @@
-"""`manage.py load_demo_content`: build (or refresh) the demo portal from the five seeds."""
+"""`manage.py load_demo_content`: build (or refresh) the demo portal from its data files."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from portal.demo.builder import (
-    ADMIN_PASSWORD,
-    ADMIN_USERNAME,
-    build_demo,
-    demo_account_names,
-    demo_counts,
-)
+from portal.demo.accounts import ADMIN_PASSWORD, ADMIN_USERNAME
+
+# Packages of the optional "demo" extra (pyproject.toml), imported by the builder.
+DEMO_PACKAGES = {"fpdf", "av", "yaml", "markdown"}
+
+try:
+    from portal.demo.builder import build_demo, demo_account_names, demo_counts
+except ImportError as error:
+    if error.name not in DEMO_PACKAGES:
+        raise
+    MISSING_PACKAGE = error.name
+else:
+    MISSING_PACKAGE = None
 
 # Czech labels (English in brackets) for what the builder reports.
 LABELS = {
@@ -42,6 +48,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, with_admin=False, refresh_files=False, **options):
+        if MISSING_PACKAGE:
+            raise CommandError(
+                f"Chybí balíček {MISSING_PACKAGE} pro ukázkový obsah: "
+                "nainstalujte volitelné balíčky pip install -e '.[demo]' (make run to udělá)."
+            )
         ctx = build_demo(with_admin=with_admin, refresh_files=refresh_files)
         self.stdout.write(self.style.SUCCESS("Ukázkový obsah je připraven (demo content ready)."))
         for key, value in sorted(ctx.stats.items()):
