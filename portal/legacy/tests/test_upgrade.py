@@ -187,7 +187,7 @@ def test_search_entries_are_kept_and_search_still_finds(upgrade):
     assert checks["home_status"] == 200
 
 
-def test_every_public_url_answers_the_same(upgrade):
+def test_every_public_url_still_answers_with_its_heading(upgrade):
     before, after, _ = upgrade
     assert len(before["rendered"]) > 30
     assert all(status == 200 for status, _text in before["rendered"].values())
