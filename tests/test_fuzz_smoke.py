@@ -1,19 +1,15 @@
 """A few hundred fuzzed requests over every public URL of the demo portal: not one 500.
 
-The full run (10,000+ requests, figures per route) is ``python tests/fuzz_public_urls.py``.
+The full run (10,000+ requests, figures per route) is ``python tests/bench/fuzz_public_urls.py``.
 """
 
 import io
-import sys
 from contextlib import redirect_stdout
-from pathlib import Path
 
 from django.core.management import call_command
 from django.test import Client, TestCase
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import fuzz_public_urls  # noqa: E402
+from tests.bench import fuzz_public_urls
 
 SMOKE_REQUESTS = 240
 

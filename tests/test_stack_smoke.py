@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 
 from deploy.stack import Stack
-from tests import bench_stack, load_stack
+from tests.bench import bench_stack, load_stack
 
 STAFF_ONLY = """
 from wagtail.models import CollectionViewRestriction, PageViewRestriction
