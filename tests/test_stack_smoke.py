@@ -15,6 +15,10 @@ import pytest
 from deploy.stack import Stack
 from tests.bench import bench_stack, load_stack
 
+# The stack runs its own PostgreSQL cluster whatever the suite's database: `make test` runs
+# these once, with the PostgreSQL suite.
+pytestmark = pytest.mark.stack
+
 STAFF_ONLY = """
 from wagtail.models import CollectionViewRestriction, PageViewRestriction
 from portal.core.access import staff_group

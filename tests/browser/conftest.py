@@ -1,7 +1,7 @@
 """A real portal (SQLite file with the demo content, Django's server) and Debian's Chromium.
 
-The server runs in its own process, as a visitor would meet it; the database is built
-once per test session in a temporary folder.
+The server runs in its own process, as a visitor would meet it, on a copy of the demo the
+test session built (portal.demo.testing) in a temporary folder.
 """
 
 import os
@@ -58,16 +58,32 @@ def wait_until_serving(url, process, seconds=60):
     raise RuntimeError(f"the portal server did not answer at {url}")
 
 
+def put_demo_portal(env, var_dir):
+    """The session's built demo copied into ``var_dir`` (SQLite) or, on another test
+    database, a demo built there; then the demo accounts of every role, which the
+    test settings would hash with a hasher the served settings refuse."""
+    from django.db import connection
+
+    from portal.demo.testing import save_demo_files
+
+    if connection.vendor == "sqlite":
+        save_demo_files(var_dir)
+    else:
+        manage(env, "migrate", "--noinput")
+    manage(env, "load_demo_content", "--with-admin")
+
+
 @pytest.fixture(scope="session")
-def portal_url(tmp_path_factory):
+def portal_url(tmp_path_factory, django_db_setup, django_db_blocker):
     """Base URL of a demo portal served on 127.0.0.1 for this test session."""
+    var_dir = tmp_path_factory.mktemp("portal")
     env = {
         **os.environ,
-        "PORTAL_VAR_DIR": str(tmp_path_factory.mktemp("portal")),
+        "PORTAL_VAR_DIR": str(var_dir),
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
     }
-    manage(env, "migrate", "--noinput")
-    manage(env, "load_demo_content", "--with-admin")  # demo accounts of every role
+    with django_db_blocker.unblock():
+        put_demo_portal(env, var_dir)
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
