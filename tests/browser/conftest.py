@@ -59,14 +59,16 @@ def wait_until_serving(url, process, seconds=60):
 
 
 def put_demo_portal(env, var_dir):
-    """The session's built demo copied into ``var_dir`` (SQLite) or, on another test
-    database, a demo built there; then the demo accounts of every role, which the
-    test settings would hash with a hasher the served settings refuse."""
+    """The session's built demo copied into ``var_dir``, or a demo built there when this
+    session has no SQLite test database (only browser tests run, or on PostgreSQL); then
+    the demo accounts of every role, which the test settings would hash with a hasher the
+    served settings refuse."""
     from django.db import connection
 
     from portal.demo.testing import save_demo_files
 
-    if connection.vendor == "sqlite":
+    test_database = connection.creation._get_test_db_name()
+    if connection.vendor == "sqlite" and connection.settings_dict["NAME"] == test_database:
         save_demo_files(var_dir)
     else:
         manage(env, "migrate", "--noinput")
@@ -102,7 +104,9 @@ def portal_url(tmp_path_factory, django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(portal_url):
+    """Chromium, started once the portal is served: Playwright's event loop would stop the
+    ORM from copying the built demo for the server."""
     if not CHROMIUM.exists():
         pytest.fail("Debian's chromium is missing: `make test` installs it.")
     from playwright.sync_api import sync_playwright
