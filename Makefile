@@ -53,16 +53,21 @@ lint: install
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=portal.settings.test
 
 # The suite runs on SQLite (the embedded default, with the browser tests) and again on
-# PostgreSQL (the production database; the browser tests serve SQLite and are not repeated).
+# PostgreSQL (the production database; the browser tests serve SQLite and are not repeated;
+# the production stack runs its own PostgreSQL, so its tests run once, with this suite).
+# One worker process per core; a test class or module stays on one worker, so its
+# shared setup is made once.
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/portal
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 test: install fonts chromium postgres stack-packages lint test-sqlite test-postgres
 
 test-sqlite: install
-	$(BIN)/python -m pytest
+	$(PYTEST) -m "not stack"
 
 test-postgres: install postgres
-	TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/python -m pytest -m "not browser" 
+	TEST_DATABASE_URL=$(PG_TEST_URL) $(PYTEST) -m "not browser"
 
 postgres:
 	@pg_isready -q -h 127.0.0.1 -p 5432 || \

@@ -8,19 +8,14 @@ loaded once for both.
 import io
 import json
 import re
-import sys
 from contextlib import redirect_stdout
-from pathlib import Path
 
 from defusedxml import ElementTree
 from wagtail.models import PageViewRestriction
 
 from news.models import NewsPage, PeriodReportPage, VideoIndexPage, VideoPage
 from portal.projects.models import ProjectPage
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import bench_pages  # noqa: E402
+from tests.bench import bench_pages
 
 SPOT_TELC = "/projekty/podpora-rozvoje-a-profesionalizace-spod/spot-telc/"
 ATOM = "{http://www.w3.org/2005/Atom}"

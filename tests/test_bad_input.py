@@ -1,4 +1,4 @@
-"""Regressions found by the URL fuzz (tests/fuzz_public_urls.py): bad input is never a 500."""
+"""Regressions found by the URL fuzz (tests/bench/fuzz_public_urls.py): bad input is never a 500."""
 
 from django.test import TestCase
 

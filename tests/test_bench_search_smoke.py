@@ -1,13 +1,9 @@
 """The search benchmark still runs on a tiny corpus and prints its figures (not a timing)."""
 
 import io
-import sys
 from contextlib import redirect_stdout
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import bench_search  # noqa: E402
+from tests.bench import bench_search
 
 
 def test_search_benchmark_prints_its_figures():

@@ -1,6 +1,6 @@
 """The demo portal, as a visitor sees it: every page type renders with the seeds' facts.
 
-The demo content (`manage.py load_demo_content`) is loaded once for the whole module.
+The demo content (`manage.py load_demo_content`) is built once for the test session.
 Assertions look at the visible text (tags stripped, entities and non-breaking spaces
 normalised), so they do not depend on markup, but each fact must be there exactly.
 """
@@ -12,7 +12,6 @@ from io import StringIO
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.test import TestCase
 from wagtail.models import Page, PageViewRestriction
 
 from home.models import HomePage
@@ -26,6 +25,7 @@ from news.models import (
 )
 from portal.core.access import staff_group
 from portal.core.models import StandardPage
+from portal.demo.testing import DemoPortalTestCase
 from portal.projects.models import ProjectIndexPage, ProjectPage
 from tests.public_portal_checks import PublicPortalChecks
 
@@ -107,10 +107,9 @@ def czech_date_pattern(day, month, year):
     return rf"{day}\.\s?(?:{month}\.|{months[month - 1]})\s?{year}"
 
 
-class DemoPortalTests(PublicPortalChecks, TestCase):
+class DemoPortalTests(PublicPortalChecks, DemoPortalTestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo_content", stdout=StringIO())
         cls.staff_member = get_user_model().objects.create_user(
             username="pracovnice", password="heslo-pracovnice"
         )

@@ -1,29 +1,17 @@
 """A few hundred fuzzed requests over every public URL of the demo portal: not one 500.
 
-The full run (10,000+ requests, figures per route) is ``python tests/fuzz_public_urls.py``.
+The full run (10,000+ requests, figures per route) is ``python tests/bench/fuzz_public_urls.py``.
 """
 
-import io
-import sys
-from contextlib import redirect_stdout
-from pathlib import Path
+from django.test import Client
 
-from django.core.management import call_command
-from django.test import Client, TestCase
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import fuzz_public_urls  # noqa: E402
+from portal.demo.testing import DemoPortalTestCase
+from tests.bench import fuzz_public_urls
 
 SMOKE_REQUESTS = 240
 
 
-class PublicUrlFuzzSmokeTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        with redirect_stdout(io.StringIO()):
-            call_command("load_demo_content")
-
+class PublicUrlFuzzSmokeTests(DemoPortalTestCase):
     def test_routes_are_discovered_from_the_page_tree_and_the_urlconf(self):
         names = {route.name.split()[1] for route in fuzz_public_urls.discover_routes()}
         for expected in ("/", "/aktuality/", "/metodiky/", "search", "search_api"):

@@ -13,7 +13,11 @@ import urllib.request
 import pytest
 
 from deploy.stack import Stack
-from tests import bench_stack, load_stack
+from tests.bench import bench_stack, load_stack
+
+# The stack runs its own PostgreSQL cluster whatever the suite's database: `make test` runs
+# these once, with the PostgreSQL suite.
+pytestmark = pytest.mark.stack
 
 STAFF_ONLY = """
 from wagtail.models import CollectionViewRestriction, PageViewRestriction

@@ -21,7 +21,7 @@ Stemmer
 
 Undiacritised input
     Users type "kolizniho opatrovnika", "pestouni", "ohrozene deti". Measured
-    with ``tests/bench_czech_analysis.py --compare`` on the 29 phrase pairs of
+    with ``tests/bench/bench_czech_analysis.py --compare`` on the 29 phrase pairs of
     the brief, 96 pairs from 27 extra inflection groups (program, režim,
     rodina, centrum, ...; partly undiacritised) and 11 unrelated word pairs:
 

@@ -1,4 +1,4 @@
-"""The page benchmark (tests/bench_pages.py): the dev database, production-like debug off."""
+"""The page benchmark (tests/bench/bench_pages.py): the dev database, production-like debug off."""
 
 from .dev import *  # noqa: F403
 

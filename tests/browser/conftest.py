@@ -1,7 +1,7 @@
 """A real portal (SQLite file with the demo content, Django's server) and Debian's Chromium.
 
-The server runs in its own process, as a visitor would meet it; the database is built
-once per test session in a temporary folder.
+The server runs in its own process, as a visitor would meet it, on a copy of the demo the
+test session built (portal.demo.testing) in a temporary folder.
 """
 
 import os
@@ -58,16 +58,34 @@ def wait_until_serving(url, process, seconds=60):
     raise RuntimeError(f"the portal server did not answer at {url}")
 
 
+def put_demo_portal(env, var_dir):
+    """The session's built demo copied into ``var_dir``, or a demo built there when this
+    session has no SQLite test database (only browser tests run, or on PostgreSQL); then
+    the demo accounts of every role, which the test settings would hash with a hasher the
+    served settings refuse."""
+    from django.db import connection
+
+    from portal.demo.testing import save_demo_files
+
+    test_database = connection.creation._get_test_db_name()
+    if connection.vendor == "sqlite" and connection.settings_dict["NAME"] == test_database:
+        save_demo_files(var_dir)
+    else:
+        manage(env, "migrate", "--noinput")
+    manage(env, "load_demo_content", "--with-admin")
+
+
 @pytest.fixture(scope="session")
-def portal_url(tmp_path_factory):
+def portal_url(tmp_path_factory, django_db_setup, django_db_blocker):
     """Base URL of a demo portal served on 127.0.0.1 for this test session."""
+    var_dir = tmp_path_factory.mktemp("portal")
     env = {
         **os.environ,
-        "PORTAL_VAR_DIR": str(tmp_path_factory.mktemp("portal")),
+        "PORTAL_VAR_DIR": str(var_dir),
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
     }
-    manage(env, "migrate", "--noinput")
-    manage(env, "load_demo_content", "--with-admin")  # demo accounts of every role
+    with django_db_blocker.unblock():
+        put_demo_portal(env, var_dir)
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
@@ -86,7 +104,9 @@ def portal_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(portal_url):
+    """Chromium, started once the portal is served: Playwright's event loop would stop the
+    ORM from copying the built demo for the server."""
     if not CHROMIUM.exists():
         pytest.fail("Debian's chromium is missing: `make test` installs it.")
     from playwright.sync_api import sync_playwright

@@ -21,6 +21,7 @@ from portal.core.models import PortalDocument, PortalImage, PortalSettings
 from portal.demo import files, loader
 from portal.demo.builder import demo_counts
 from portal.demo.media import put_file, render_document
+from portal.demo.testing import demo_database
 from portal.demo.tests.test_files import first_frame
 from portal.projects.models import ProjectPage
 from portal.taxonomy.models import Municipality, Organisation, Person, Region, Topic
@@ -59,9 +60,9 @@ def snapshot():
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """Build the demo once for this module, inside a transaction rolled back at the end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        output = run_command()
+    """The demo built once for the session from an empty database (what the command printed
+    then), inside a transaction rolled back at the end of this module."""
+    with django_db_blocker.unblock(), demo_database() as output, transaction.atomic():
         yield {"output": output, "snapshot": snapshot()}
         transaction.set_rollback(True)
 

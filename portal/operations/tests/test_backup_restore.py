@@ -21,10 +21,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.core.management.color import no_style
 from django.db import connection
-from django.test import RequestFactory, TestCase, override_settings
+from django.test import RequestFactory, override_settings
 from wagtail.models import Page
 
 from portal.core.models import PortalDocument, PortalImage
+from portal.demo.testing import DemoPortalTestCase
 from portal.taxonomy.models import Topic
 
 # Not part of a backup: rebuilt (search indexes) or transient (sessions).
@@ -87,11 +88,9 @@ def restore(archive):
         call_command("restore_portal", str(archive), "--noinput")
 
 
-class BackupRestoreTests(TestCase):
+class BackupRestoreTests(DemoPortalTestCase):
     @classmethod
     def setUpTestData(cls):
-        with redirect_stdout(io.StringIO()):
-            call_command("load_demo_content")
         image = PortalImage.objects.order_by("pk").first()
         cls.rendition_file = image.get_rendition("fill-120x80").file.name
         editors = Group.objects.create(name="Redakce zálohy")

@@ -1,6 +1,6 @@
 """Relevance on the demo content: every line of the dev query set, on SQLite and PostgreSQL.
 
-The demo portal is loaded once for the module and the search index rebuilt. Each query's
+The demo portal (built once for the test session) has its search index rebuilt. Each query's
 expected page (see ``/work/shared/search/dev-queries.tsv``) is named below by a fragment
 of its URL: the slugs the demo builder gives those pages.
 
@@ -10,7 +10,6 @@ other database's file is there for the same indexed content, the top results mus
 """
 
 import hashlib
-import io
 import json
 import os
 import re
@@ -19,8 +18,8 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.db import connection
-from django.test import TestCase
 
+from portal.demo.testing import DemoPortalTestCase
 from portal.search.engine import Filters, get_engine
 from portal.search.models import SearchEntry
 from portal.search.query import term_query
@@ -99,10 +98,9 @@ def content_fingerprint():
     return hashlib.sha256(json.dumps(rows).encode()).hexdigest()
 
 
-class DemoRelevanceTests(TestCase):
+class DemoRelevanceTests(DemoPortalTestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo_content", stdout=io.StringIO())
         call_command("rebuild_search_index", verbosity=0)
         cls.results = {query: top_urls(query) for query in EXPECTED}
 

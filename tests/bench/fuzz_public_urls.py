@@ -1,8 +1,8 @@
 """Fuzz every public URL with hostile query parameters and path segments: no 500s allowed.
 
-    python tests/fuzz_public_urls.py                       # 10,000 requests on SQLite
-    python tests/fuzz_public_urls.py --db postgres         # the same on PostgreSQL
-    python tests/fuzz_public_urls.py --requests 500 --seed 7
+    python tests/bench/fuzz_public_urls.py                       # 10,000 requests on SQLite
+    python tests/bench/fuzz_public_urls.py --db postgres         # the same on PostgreSQL
+    python tests/bench/fuzz_public_urls.py --requests 500 --seed 7
 
 The script builds a throwaway test database (in-memory SQLite, or ``test_<name>_fuzz`` on
 the PostgreSQL server of ``TEST_DATABASE_URL``, default ``postgres://postgres@127.0.0.1:5432/
@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, quote_from_bytes
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SOURCE_DIRS = ("portal", "home", "news", "methodology", "templates")
 EXCLUDED_PREFIXES = ("admin/", "django-admin/", "media/", "static/", "__")
 FEED_HINTS = ("rss", "atom", "feed")

@@ -1,7 +1,7 @@
 """Page benchmark: every public page type of the demo portal, as an anonymous visitor gets it.
 
-    python tests/bench_pages.py              # 50 requests per page type
-    python tests/bench_pages.py --repeat 5   # a quick look
+    python tests/bench/bench_pages.py              # 50 requests per page type
+    python tests/bench/bench_pages.py --repeat 5   # a quick look
 
 The script builds the demo portal in a temporary SQLite database (``migrate`` and
 ``load_demo_content``, as ``make run`` does), then requests each page type through Django's
@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BUDGET_MS, BUDGET_QUERIES, BUDGET_KB = 50, 15, 100
 ASSET_RE = re.compile(
     r"<(?:link[^>]+rel=\"stylesheet\"[^>]+href|script[^>]+src)=\"(?P<url>/static/[^\"]+)\""

@@ -1,6 +1,6 @@
 """Proof under load (and faults): mixed traffic against the production stack on 127.0.0.1.
 
-    .venv/bin/python tests/load_stack.py [--duration 300] [--faults] [--var var/stack]
+    .venv/bin/python tests/bench/load_stack.py [--duration 300] [--faults] [--var var/stack]
 
 starts the stack (deploy/stack.py), then for --duration seconds runs --users visitors
 requesting pages, listings, searches and document downloads through the front cache while an
@@ -29,7 +29,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from deploy.stack import Stack  # noqa: E402

@@ -4,7 +4,7 @@
    bytes as a static file: the cache must reach 25 % of nginx's rate;
 2. a project page from gunicorn alone (2 workers, no front cache): 150 requests/s or more.
 
-  .venv/bin/python tests/bench_stack.py [--seconds 10] [--var var/stack]
+  .venv/bin/python tests/bench/bench_stack.py [--seconds 10] [--var var/stack]
 """
 
 import argparse
@@ -15,7 +15,7 @@ import tempfile
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from deploy.stack import Stack  # noqa: E402
