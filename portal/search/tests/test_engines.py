@@ -25,7 +25,7 @@ class QueryTextTests(SimpleTestCase):
     def test_operators_and_punctuation_are_not_terms(self):
         query = TermQuery.from_alternatives([["kontakt"], []])
         self.assertEqual(query.alternatives, (("kontakt",),))
-        self.assertEqual(prefix_query('"kolizni (opa*'), (["kolizn"], ["opa"]))
+        self.assertEqual(prefix_query('"kolizni (opa*'), (["kolizni"], ["opa"]))
         self.assertEqual(prefix_query("*"), ([], []))
 
 
@@ -37,7 +37,7 @@ class TermQueryTests(TestCase):
     def test_synonyms_come_from_the_editable_list(self):
         self.assertIn(("organ", "spod"), term_query("OSPOD").alternatives)
         SearchSynonym.objects.create(phrases="NRP, náhradní rodinná péče")
-        self.assertIn(("nahradn", "rodinn", "pek"), term_query("NRP").alternatives)
+        self.assertIn(("nahradni", "rodinny", "pece"), term_query("NRP").alternatives)
         SearchSynonym.objects.filter(phrases__startswith="NRP").delete()
         self.assertEqual(term_query("NRP").alternatives, (("nrp",),))
 
@@ -191,7 +191,7 @@ class RankingTests(SimpleTestCase):
 class HighlightTests(SimpleTestCase):
     def test_inflected_forms_are_marked_and_html_escaped(self):
         text = "Podpora <b>pěstounů</b> & pěstounské péče"
-        html = highlight.snippet(text, {"pestoon", "pek"})
+        html = highlight.snippet(text, {"pestoun", "pece"})
         self.assertEqual(
             html,
             "Podpora &lt;b&gt;<mark>pěstounů</mark>&lt;/b&gt; &amp; pěstounské <mark>péče</mark>",
@@ -199,7 +199,7 @@ class HighlightTests(SimpleTestCase):
 
     def test_window_starts_near_the_first_match(self):
         text = " ".join(["slovo"] * 200) + " supervize " + " ".join(["konec"] * 50)
-        html = highlight.snippet(text, {"supervih"}, length=120)
+        html = highlight.snippet(text, {"supervize"}, length=120)
         self.assertTrue(html.startswith("…"))
         self.assertTrue(html.endswith("…"))
         self.assertIn("<mark>supervize</mark>", html)
