@@ -169,16 +169,18 @@ def join_long_u(families):
     return kept + extra
 
 
-def related(a, b):
+def related(a, b, names=False):
     """Two lemmas sharing a form are one word's derivations when they differ only at the
-    end (asistovat, asistovaný, asistování); kos, kosa and kosit stay apart."""
+    end (asistovat, asistovaný, asistování); kos, kosa and kosit stay apart. Two names
+    sharing a form are one name's variants sooner (Jagl and Jagla: both "Jagly")."""
     shared = _common_prefix(a, b)
-    return shared >= 5 and shared >= min(len(a), len(b)) - 2
+    return shared >= (3 if names else 5) and shared >= min(len(a), len(b)) - 2
 
 
 def join_derivations(candidates, usage):
-    """{lemma: the lemma that stands for it}: related common lemmas sharing a form are joined
-    (union-find), each group standing under its most frequent member."""
+    """{lemma: the lemma that stands for it}: related lemmas sharing a form (common words
+    with common words, names with names) are joined (union-find), each group standing
+    under its most frequent member."""
     parent = {}
 
     def root(x):
@@ -187,10 +189,14 @@ def join_derivations(candidates, usage):
         return x
 
     for lemmas in candidates.values():
+        if len(lemmas) < 2:
+            continue
         common = sorted(lemma for lemma, proper in lemmas.items() if not proper)
-        for i, a in enumerate(common):
-            for b in common[i + 1 :]:
-                if related(a, b) and root(a) != root(b):
+        names = not common
+        joinable = common or sorted(lemmas)
+        for i, a in enumerate(joinable):
+            for b in joinable[i + 1 :]:
+                if related(a, b, names) and root(a) != root(b):
                     parent[root(b)] = root(a)
     groups = defaultdict(set)
     for lemma in parent:
