@@ -69,6 +69,10 @@ SAME_FIRST_RESULT = [
     ("Česká Třebová", "ceske trebove"),
 ]
 
+# One page with all the words must not hide better pages with most of them; the dictionary
+# makes "dítě" find the "dětí" of the text.
+FOSTER_CARE_QUERIES = ["dítě NRP", "děti NRP", "pomoc pěstounským rodinách"]
+
 DEV_QUERIES = settings.BASE_DIR.parent / "shared" / "search" / "dev-queries.tsv"
 RESULTS_DIR = settings.VAR_DIR / "search-relevance"
 
@@ -119,6 +123,12 @@ class DemoRelevanceTests(TestCase):
                     any(fragment in url for url in urls for fragment in fragments),
                     f"{query!r}: none of {fragments} in {urls}",
                 )
+
+    def test_no_better_document_is_hidden(self):
+        for query in FOSTER_CARE_QUERIES:
+            with self.subTest(query=query, database=connection.vendor):
+                urls = top_urls(query, 5)
+                self.assertTrue(any(FOSTER_CARE in url for url in urls), f"{query!r}: {urls}")
 
     def test_inflection_and_diacritics_give_the_same_first_result(self):
         for query, variant in SAME_FIRST_RESULT:
