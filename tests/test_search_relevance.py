@@ -19,11 +19,12 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.db import connection
-from django.test import TestCase
+from django.test import RequestFactory, TestCase
 
 from portal.search.engine import Filters, get_engine
 from portal.search.models import SearchEntry
 from portal.search.query import term_query
+from portal.search.service import run_search
 
 JIHLAVA_TELC = "/projekty/podpora-rozvoje-a-profesionalizace-spod/"
 PARDUBICE = "/projekty/inovacni-hnizdo-ospod-pardubicky-kraj/"
@@ -72,6 +73,14 @@ SAME_FIRST_RESULT = [
 # One page with all the words must not hide better pages with most of them; the dictionary
 # makes "dítě" find the "dětí" of the text.
 FOSTER_CARE_QUERIES = ["dítě NRP", "děti NRP", "pomoc pěstounským rodinách"]
+
+# A letter wrong, missing, added, two swapped: (query, suggested text, expected page).
+TYPOS = [
+    ("supervyze", "supervize", JIHLAVA_TELC + "zprava-za-"),
+    ("kolizni opatrovnctvi", "kolizni opatrovnictvi", COCHEM),
+    ("asistovaný konntakt", "asistovaný kontakt", ASSISTED_CONTACT),
+    ("pětsounská péče", "pěstounská péče", VYSOCINA),
+]
 
 DEV_QUERIES = settings.BASE_DIR.parent / "shared" / "search" / "dev-queries.tsv"
 RESULTS_DIR = settings.VAR_DIR / "search-relevance"
@@ -129,6 +138,16 @@ class DemoRelevanceTests(TestCase):
             with self.subTest(query=query, database=connection.vendor):
                 urls = top_urls(query, 5)
                 self.assertTrue(any(FOSTER_CARE in url for url in urls), f"{query!r}: {urls}")
+
+    def test_a_word_with_one_typo_still_finds_its_pages(self):
+        for typo, corrected, fragment in TYPOS:
+            with self.subTest(query=typo, database=connection.vendor):
+                request = RequestFactory().get("/hledat/", {"q": typo})
+                request.user = AnonymousUser()
+                outcome = run_search(request)
+                self.assertEqual(outcome.suggestion, corrected)
+                urls = [item.url for item in outcome.results[:3]]
+                self.assertTrue(any(fragment in url for url in urls), f"{typo!r}: {urls}")
 
     def test_inflection_and_diacritics_give_the_same_first_result(self):
         for query, variant in SAME_FIRST_RESULT:

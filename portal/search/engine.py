@@ -134,8 +134,18 @@ class SearchEngine:
         return engine_sql.find(self, query, filters, include_staff, limit)
 
     def term_matches(self, term, include_staff):
-        """(ids of the entries with the term, ids of those with it in the title) as text."""
+        """(ids of the entries with the term, ids of those with it in the title), arrays."""
         raise NotImplementedError
+
+    def term_counts(self, terms, include_staff):
+        """{term: how many entries this visitor may see hold it} (typo suggestions)."""
+        from portal.search import facet_table
+
+        table = facet_table.current()
+        return {
+            term: table.visible_count(self.term_matches(term, include_staff)[0], include_staff)
+            for term in terms
+        }
 
     def autocomplete(self, words, prefixes, user, limit=8):
         """Titles whose terms start with the typed words (the last one may be unfinished)."""

@@ -107,6 +107,11 @@ class FacetTable:
         where = self.positions(ids)
         return where[where >= 0]
 
+    def visible_count(self, ids, include_staff):
+        """How many of the ids the visitor may see."""
+        where = self.known(ids)
+        return int(where.size if include_staff else self.public[where].sum())
+
     def coverage(self, query, hits, include_staff):
         """Per entry: the best share of an alternative's words it has, and in its title."""
         row = {term: k for k, term in enumerate(query.terms)}
