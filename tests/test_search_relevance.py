@@ -16,10 +16,13 @@ import os
 import re
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.db import connection
 from django.test import RequestFactory, TestCase
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from portal.search.engine import Filters, get_engine
 from portal.search.models import SearchEntry
@@ -148,6 +151,28 @@ class DemoRelevanceTests(TestCase):
                 self.assertEqual(outcome.suggestion, corrected)
                 urls = [item.url for item in outcome.results[:3]]
                 self.assertTrue(any(fragment in url for url in urls), f"{typo!r}: {urls}")
+
+    def test_the_admin_searches_pages_and_documents_in_czech(self):
+        admin = get_user_model().objects.create_superuser("spravce-testu", "", "heslo-testu")
+        self.client.force_login(admin)
+        foster_care = Page.objects.get(url_path__contains="naplnovani-potreb-pestounu-v-nrp")
+        for url in ("/admin/pages/search/", "/admin/choose-page/search/"):
+            with self.subTest(url=url, database=connection.vendor):
+                response = self.client.get(url, {"q": "dite NRP"})
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, foster_care.title)
+        response = self.client.get("/admin/documents/chooser/results/", {"q": "evaluacni zpravy"})
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "evaluační zpráva", msg_prefix="document chooser")
+
+    def test_the_admin_search_returns_only_what_the_editor_may_see(self):
+        backend = get_search_backend()
+        everything = [page.pk for page in backend.search("dite", Page.objects.all())]
+        self.assertGreater(len(everything), 2)
+        allowed = Page.objects.filter(pk__in=everything[1:3])
+        self.assertEqual(
+            sorted(page.pk for page in backend.search("dite", allowed)), sorted(everything[1:3])
+        )
 
     def test_inflection_and_diacritics_give_the_same_first_result(self):
         for query, variant in SAME_FIRST_RESULT:
