@@ -1,9 +1,9 @@
 """Search benchmark: the portal's engine against Wagtail's stock database search.
 
-    python tests/bench_search.py                      # 20,000 pages + 2,000 PDFs, both databases
-    python tests/bench_search.py --db sqlite          # one database
-    python tests/bench_search.py --pages 200 --pdfs 20 --real-pdfs 5 --repeat 1   # a smoke run
-    python tests/bench_search.py --keep /tmp/bench --no-stock   # build once, then re-measure
+    python tests/bench/bench_search.py                      # 20,000 pages + 2,000 PDFs, both databases
+    python tests/bench/bench_search.py --db sqlite          # one database
+    python tests/bench/bench_search.py --pages 200 --pdfs 20 --real-pdfs 5 --repeat 1   # a smoke run
+    python tests/bench/bench_search.py --keep /tmp/bench --no-stock   # build once, then re-measure
 
 With ``--keep DIR`` the corpus is built only on the first run: the SQLite file stays in
 DIR and the PostgreSQL database ``portal_bench`` is not dropped; later runs with the same
@@ -49,7 +49,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 POSTGRES_BENCH_DB = "portal_bench"
 RESULT_MARKER = "BENCH-RESULT "

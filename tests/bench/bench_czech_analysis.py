@@ -1,8 +1,8 @@
 """Benchmark and evaluation of portal.search.czech.
 
-    python tests/bench_czech_analysis.py            # throughput on ~200k words
-    python tests/bench_czech_analysis.py --smoke    # fast run (~5k words)
-    python tests/bench_czech_analysis.py --compare  # also: how many phrase pairs
+    python tests/bench/bench_czech_analysis.py            # throughput on ~200k words
+    python tests/bench/bench_czech_analysis.py --smoke    # fast run (~5k words)
+    python tests/bench/bench_czech_analysis.py --compare  # also: how many phrase pairs
                                                     # meet per diacritics approach
 
 Throughput is measured on generated Czech text (a fixed seed mixes inflected
@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from portal.search import czech  # noqa: E402
 
