@@ -1,8 +1,8 @@
 """Search benchmark: the portal's engine against Wagtail's stock database search.
 
-    python tests/bench/bench_search.py                      # 20,000 pages + 2,000 PDFs, both databases
-    python tests/bench/bench_search.py --db sqlite          # one database
-    python tests/bench/bench_search.py --pages 200 --pdfs 20 --real-pdfs 5 --repeat 1   # a smoke run
+    python tests/bench/bench_search.py               # 20,000 pages + 2,000 PDFs, both databases
+    python tests/bench/bench_search.py --db sqlite   # one database
+    python tests/bench/bench_search.py --pages 200 --pdfs 20 --real-pdfs 5 --repeat 1  # smoke
     python tests/bench/bench_search.py --keep /tmp/bench --no-stock   # build once, then re-measure
 
 With ``--keep DIR`` the corpus is built only on the first run: the SQLite file stays in
