@@ -98,12 +98,12 @@ def visibility_clause(include_staff):
 
 
 class SearchEngine:
-    """The shared flow; a database engine supplies ``find()`` and ``autocomplete()``.
+    """The shared flow; a database engine supplies ``term_matches()`` and ``autocomplete()``.
 
-    ``find()`` returns the best matches by the engine's first score with the totals and
-    facet counts (on SQLite and PostgreSQL: one statement finds the matches, the in-memory
-    ``facet_table`` ranks and counts them); the order of the first page is worked out
-    here, so it is the same on every database.
+    ``find()`` returns the best matches by tier and first score with the totals and facet
+    counts (on SQLite and PostgreSQL: one statement per query word finds its matches, the
+    in-memory ``facet_table`` works out the tiers, ranks and counts); the order of the
+    first page is worked out here, so it is the same on every database.
     """
 
     name = "base"
