@@ -51,7 +51,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
-POSTGRES_BENCH_DB = "portal_bench"
+# Its own name per engineer on a shared server: PORTAL_BENCH_DB=portal_bench_<name>.
+POSTGRES_BENCH_DB = os.environ.get("PORTAL_BENCH_DB", "portal_bench")
 RESULT_MARKER = "BENCH-RESULT "
 
 DEV_QUERIES = [
