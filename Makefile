@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: install run test test-sqlite test-postgres lint demo clean fonts chromium postgres \
-	stack-packages stack
+	stack-packages stack lemmas
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
 $(STAMP): pyproject.toml
@@ -26,6 +26,13 @@ fonts:
 chromium:
 	@test -x /usr/bin/chromium || { apt-get update -qq && $(APT_INSTALL) chromium; }
 
+# Debian's Czech Hunspell dictionary, expanded once into the search's lemma table
+# (portal/search/lemmas.py, under var/search/; about 30 s, then only when it changes).
+lemmas: install
+	@test -f /usr/share/hunspell/cs_CZ.dic && test -x /usr/bin/unmunch || \
+		{ apt-get update -qq && $(APT_INSTALL) hunspell-cs hunspell-tools; }
+	$(BIN)/python -m portal.search.lemmas
+
 # The production stack on one machine: Varnish as the front cache, nginx for image
 # files and the benchmark's static copy, wrk for the benchmark. `make stack` serves the
 # portal on http://127.0.0.1:$(STACK_PORT)/ (see README "Production stack").
@@ -34,10 +41,10 @@ stack-packages:
 	@command -v varnishd >/dev/null && command -v nginx >/dev/null && command -v wrk >/dev/null || \
 		{ apt-get update -qq && $(APT_INSTALL) varnish nginx-light wrk; }
 
-stack: install fonts stack-packages
+stack: install fonts stack-packages lemmas
 	$(BIN)/python deploy/stack.py --port $(STACK_PORT)
 
-demo: install fonts
+demo: install fonts lemmas
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content --with-admin
 
@@ -61,12 +68,12 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/portal
 TEST_WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
-test: install fonts chromium postgres stack-packages lint test-sqlite test-postgres
+test: install fonts chromium postgres stack-packages lemmas lint test-sqlite test-postgres
 
-test-sqlite: install
+test-sqlite: install lemmas
 	$(PYTEST) -m "not stack"
 
-test-postgres: install postgres
+test-postgres: install postgres lemmas
 	TEST_DATABASE_URL=$(PG_TEST_URL) $(PYTEST) -m "not browser"
 
 postgres:

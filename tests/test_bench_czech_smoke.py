@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-SCRIPT = Path(__file__).with_name("bench") / "bench_czech_analysis.py"
+SCRIPT = Path(__file__).parent / "bench" / "bench_czech_analysis.py"
 
 
 def test_czech_analysis_benchmark_prints_throughput():

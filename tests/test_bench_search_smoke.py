@@ -16,7 +16,8 @@ def test_search_benchmark_prints_its_figures():
     assert "200 pages + 20 documents (5 real PDFs" in printed
     assert "index build      portal" in printed
     assert "stock update_index" in printed
-    for label in ("portal API", "portal engine", "stock"):
-        assert f"  {label:<16} median" in printed
+    labels = ("portal API", "portal engine", "admin pages", "admin page chooser", "stock")
+    for label in (*labels, "admin doc chooser"):
+        assert f"  {label:<18} median" in printed
     assert "p95" in printed
     assert "ratio stock/portal API" in printed

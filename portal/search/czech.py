@@ -4,54 +4,32 @@ The same ``analyze()`` runs at index time and at query time, whichever backend
 stores the terms (SQLite FTS5, PostgreSQL, Elasticsearch), so the backends only
 ever see ready-made terms.
 
-Pipeline: lowercase + fold diacritics -> tokenize -> drop stop words -> light
-stemming -> terms.
+Pipeline: lowercase + fold diacritics -> tokenize -> drop stop words -> the
+word's dictionary lemma (``lemmas.py``: every form Debian's Czech Hunspell
+dictionary generates, folded, mapped to its folded base form), or for a word the
+dictionary lacks, its light stem -> terms.
 
-Stemmer
+Folding first means a word typed without diacritics ("kolizniho opatrovnika",
+"ohrozene deti") always gets the same term as the written form. The lemmas make
+irregular and alternating paradigms meet (dítě/děti/dětí, stůl/stolu,
+rodina/rodinám, otec/otce), which no suffix stripping can do. Measured against
+a port of Lucene's CzechStemmer with ``tests/bench/eval_czech_lemmas.py``.
+
+Stemmer (fallback)
     ``stem()`` is a light stemmer written from the description in Dolamic &
     Savoy (2009), "Indexing and stemming approaches for the Czech language":
     pass 1 removes the longest case ending allowed by the word's length,
     pass 2 removes a possessive ending (-ov, -in, -ův), pass 3 normalises
     palatalisation (čt->ck, št->sk, c/č->k, z/ž->h) or drops a mobile "e"
-    (služeb->služb) or turns a stem's "ů" into "o" (stůl->stol). One deliberate
-    change: "-in" is removed only after č/ř/ž/š (matčin, sestřin), so nouns in
-    -ina keep it ("krajina" no longer collides with "kraj"). ``stem()`` uses
-    the rules with diacritics; ``analyze()`` uses ``stem_folded()``, the same
-    passes with folded rules (see below).
-
-Undiacritised input
-    Users type "kolizniho opatrovnika", "pestouni", "ohrozene deti". Measured
-    with ``tests/bench/bench_czech_analysis.py --compare`` on the 29 phrase pairs of
-    the brief, 96 pairs from 27 extra inflection groups (program, režim,
-    rodina, centrum, ...; partly undiacritised) and 11 unrelated word pairs:
-
-    =========================================  =====  =====  ==========
-    approach                                   brief  extra  collisions
-    =========================================  =====  =====  ==========
-    naive: stem with diacritics, then fold     27/29  76/96  2/11
-    (a) diacritic rules for words that have
-        diacritics, folded rules otherwise     26/29  85/96  3/11
-    (b) fold first, folded rules for all       29/29  89/96  3/11
-    =========================================  =====  =====  ==========
-
-    (b) is used: index and query text go through the same folded rules, so a
-    word typed without diacritics always gets the same term as its diacritised
-    form. Naive and (a) stem "změnou" and "zmeny" (or, in (a), "pěstounů" and
-    "pestouni") by different rules, so those pairs never meet. The third
-    collision of (a)/(b), "kos"/"kus", comes from stůl->stol acting on
-    folded "u".
-
-    Folding makes a few rules ambiguous, so the folded rule set leaves out
-    "am" (from -ám; it cut "program" to "progr"), "ata"/"aty" (they ate
-    adjectives in -atá/-atý: "kulatý" -> "kul") and the rewrite st->sk (from
-    št->sk; it merged "cesta" with "česká"). Folding every rule gave 27/29,
-    89/96 and 5/11 collisions (6/11 without the "-in" guard below). The cost:
-    datives such as "rodinám" and plurals such as "čeští" no longer meet their
-    base forms.
-
-Known collisions and misses (light stemmer, accepted): "model"/"modla", "síť"/"sít",
-"kos"/"kus", "režim"/"režimem", "mediace"/"mediační" (different derivation),
-"opatrovník"/"opatrovnictví", "dítě"/"děti".
+    (služeb->služb) or turns a stem's "ů" into "o" (stůl->stol). Changes:
+    "-in" is removed only after č/ř/ž/š (matčin, sestřin), so nouns in -ina
+    keep it ("krajina" no longer collides with "kraj"); the mobile "e" goes
+    only from stems of four letters or more ending in a consonant.
+    ``analyze()`` uses ``stem_folded()``, the same passes with folded rules:
+    without "am" (from -ám; it cut "program" to "progr"), "ata"/"aty" (they ate
+    adjectives in -atá/-atý), st->sk (it merged "cesta" with "česká") and
+    ů->o (folded, it rewrote every "u": "kus" met "kos"); after a palatal
+    rewrite the mobile "e" goes too, so "otec" (otek -> otk) meets "otce".
 """
 
 from __future__ import annotations
@@ -70,6 +48,7 @@ __all__ = [
     "fold",
     "stem",
     "stem_folded",
+    "term",
     "tokenize",
 ]
 
@@ -310,7 +289,9 @@ class _Rules:
     possessive_endings: tuple[str, ...]
     before_possessive_in: str
     palatal_rewrites: tuple[tuple[str, str], ...]
-    long_u: str
+    long_u: str | None
+    # Folded rules drop a mobile "e" after a rewrite too: otec -> otek -> otk, like otce.
+    mobile_e_after_rewrite: bool = False
 
 
 def _folded_rules() -> _Rules:
@@ -328,7 +309,9 @@ def _folded_rules() -> _Rules:
                 if fold(old) not in _AMBIGUOUS_WHEN_FOLDED
             )
         ),
-        long_u="u",
+        # Folded, "ů" is every "u": the rewrite merged kus with kos and pod with pudit.
+        long_u=None,
+        mobile_e_after_rewrite=True,
     )
 
 
@@ -362,8 +345,12 @@ def _remove_possessive(word: str, rules: _Rules) -> str:
 def _normalize(word: str, rules: _Rules) -> str:
     for old, new in rules.palatal_rewrites:
         if word.endswith(old):
-            return word[: -len(old)] + new
-    if len(word) >= 2 and word[-2] == "e":  # mobile e: služeb -> služb
+            word = word[: -len(old)] + new
+            if not rules.mobile_e_after_rewrite:
+                return word
+            break
+    # mobile e: služeb -> služb (only past a short stem: "sen", "pes" keep theirs)
+    if len(word) >= 4 and word[-2] == "e" and word[-1] not in "aeiouy":
         return word[:-2] + word[-1]
     if len(word) >= 3 and word[-2] == rules.long_u:  # stůl -> stol
         return word[:-2] + "o" + word[-1]
@@ -392,9 +379,29 @@ def stem_folded(word: str) -> str:
     return _stem(word, _FOLDED_RULES)
 
 
+@lru_cache(maxsize=262_144)
+def term(token: str) -> str:
+    """The search term of a folded token: its dictionary lemma, else its stem.
+
+    "detem" -> "dite", "rodinam" -> "rodina" (``lemmas.py``); words the dictionary does not
+    know (names, jargon, typos) are stemmed: "slapanicich" -> "slapanik".
+    """
+    if not token.isalpha():
+        return token
+    table = _lemma_table()
+    lemma = table.get(token) if table is not None else None
+    return lemma if lemma is not None else stem_folded(token)
+
+
+def _lemma_table():
+    from portal.search import lemmas
+
+    return lemmas.table()
+
+
 def analyze(text: str) -> list[str]:
-    """Text -> search terms (folded, stop words removed, stemmed)."""
-    return [stem_folded(tok) for tok in tokenize(fold(text)) if tok not in STOP_WORDS]
+    """Text -> search terms (folded, stop words removed, lemmatised or stemmed)."""
+    return [term(tok) for tok in tokenize(fold(text)) if tok not in STOP_WORDS]
 
 
 def analyze_query(text: str) -> list[str]:

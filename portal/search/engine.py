@@ -5,8 +5,10 @@ is configured for a cluster (``SEARCH_BACKEND=elasticsearch``, see ``backends.py
 otherwise the database's own full-text search (SQLite FTS5 or PostgreSQL).
 
 An engine answers ``search()`` with one page of ranked hits, the total and the facet
-counts over the whole matching set. Every engine matches all terms first and falls back
-to any term only when that finds nothing.
+counts over the whole matching set. The matching set is every entry with at least two
+thirds of the query's words (all of them for one or two words), those with all the words
+ranked first: one entry with all three words no longer hides the better ones with two.
+Only when no entry has that many does the set fall back to entries with any word.
 """
 
 from collections import Counter
@@ -67,14 +69,22 @@ class SearchResult:
     matched_all_terms: bool = True
 
 
+# The share of a query's words an entry needs to be a result (when any entry has it).
+MOST_TERMS = 2 / 3
+# Tiers of a result: all the words, most of them, some of them (the any-word fallback).
+ALL_TERMS, MOST_TERMS_TIER, SOME_TERMS = 2, 1, 0
+
+
 @dataclass
 class Found:
-    """What a database engine found for one attempt (all terms, or any term)."""
+    """What a database engine found: the results, best first, and their counts."""
 
     ids: list[int]  # the best matches passing the filters, best first (at most the limit)
     total: int  # matches passing the filters
     facets: dict[str, Counter]  # each facet ignores its own selection, respects the others
     matched: int  # matches before the filters
+    tiers: dict[int, int] = field(default_factory=dict)  # id -> ALL_TERMS, MOST_TERMS_TIER...
+    matched_all: bool = True  # some entry (before the filters) has all the words
 
 
 def entries_in_order(ids):
@@ -88,12 +98,12 @@ def visibility_clause(include_staff):
 
 
 class SearchEngine:
-    """The shared flow; a database engine supplies ``find()`` and ``autocomplete()``.
+    """The shared flow; a database engine supplies ``term_matches()`` and ``autocomplete()``.
 
-    ``find()`` returns the best matches by the engine's first score with the totals and
-    facet counts (on SQLite and PostgreSQL: one statement finds the matches, the in-memory
-    ``facet_table`` ranks and counts them); the order of the first page is worked out
-    here, so it is the same on every database.
+    ``find()`` returns the best matches by tier and first score with the totals and facet
+    counts (on SQLite and PostgreSQL: one statement per query word finds its matches, the
+    in-memory ``facet_table`` works out the tiers, ranks and counts); the order of the
+    first page is worked out here, so it is the same on every database.
     """
 
     name = "base"
@@ -101,28 +111,41 @@ class SearchEngine:
     def search(self, query, filters, user, page=1, per_page=20):
         include_staff = sees_staff_material(user)
         limit = max(ranking.CANDIDATES, page * per_page)
-        matched_all = True
-        found = self.find(query, filters, include_staff, True, limit)
-        if not found.matched and len(query.terms) > 1:
-            matched_all = False
-            found = self.find(query, filters, include_staff, False, limit)
-        ids = self.result_ids(found.ids, query, page, per_page)
-        return SearchResult(entries_in_order(ids), found.total, found.facets, matched_all)
+        found = self.find(query, filters, include_staff, limit)
+        ids = self.result_ids(found.ids, query, page, per_page, found.tiers)
+        return SearchResult(entries_in_order(ids), found.total, found.facets, found.matched_all)
 
-    def result_ids(self, ordered, query, page, per_page):
+    def result_ids(self, ordered, query, page, per_page, tiers=None):
         """Ids of one result page from the engine's best matches (best first).
 
-        The best ``ranking.CANDIDATES`` are put in the shared order (``ranking.py``);
-        later pages continue in the engine's order.
+        The best ``ranking.CANDIDATES`` are put in the shared order (``ranking.py``),
+        within their tiers; later pages continue in the engine's order.
         """
         top = ordered[: ranking.CANDIDATES]
-        ids = ranking.rerank(ranking.candidates(top), query) + ordered[ranking.CANDIDATES :]
+        ranked = ranking.rerank(ranking.candidates(top), query, tiers)
+        ids = ranked + ordered[ranking.CANDIDATES :]
         offset = (page - 1) * per_page
         return ids[offset : offset + per_page]
 
-    def find(self, query, filters, include_staff, match_all, limit):
-        """A ``Found``: the best ``limit`` matches by the engine's score, totals, facets."""
+    def find(self, query, filters, include_staff, limit):
+        """A ``Found``: the best ``limit`` matches by tier and first score, totals, facets."""
+        from portal.search import engine_sql
+
+        return engine_sql.find(self, query, filters, include_staff, limit)
+
+    def term_matches(self, term, include_staff):
+        """(ids of the entries with the term, ids of those with it in the title), arrays."""
         raise NotImplementedError
+
+    def term_counts(self, terms, include_staff):
+        """{term: how many entries this visitor may see hold it} (typo suggestions)."""
+        from portal.search import facet_table
+
+        table = facet_table.current()
+        return {
+            term: table.visible_count(self.term_matches(term, include_staff)[0], include_staff)
+            for term in terms
+        }
 
     def autocomplete(self, words, prefixes, user, limit=8):
         """Titles whose terms start with the typed words (the last one may be unfinished)."""

@@ -32,6 +32,8 @@ from portal.search.visibility import sees_staff_material
 logger = logging.getLogger(__name__)
 
 TITLE_BOOST = 10
+ALL_BOOST = 100  # entries with all the words come before those with most of them
+MOST_TERMS = "2<67%"  # up to two words: all of them; more: two thirds
 FACET_SIZE = 200
 BULK_CHUNK = 500
 
@@ -158,23 +160,22 @@ def _visibility_filters(include_staff):
 
 
 def text_query(query, match_all):
-    """Match the user's analysed terms (the index expands synonyms); titles weigh more."""
+    """Match the user's analysed terms (the index expands synonyms); titles weigh more.
+
+    As on the databases: two thirds of the words (all of one or two), entries with all of
+    them well ahead (ALL_TERMS_BOOST), and only when that finds nothing any word.
+    """
     text = " ".join(query.alternatives[0]) if match_all else " ".join(query.terms)
-    operator = "and" if match_all else "or"
+    match = {"query": text, "operator": "or", "auto_generate_synonyms_phrase_query": False}
+    if match_all:
+        match["minimum_should_match"] = MOST_TERMS
     return {
         "bool": {
-            "must": [
-                {
-                    "match": {
-                        "all_terms": {
-                            "query": text,
-                            "operator": operator,
-                            "auto_generate_synonyms_phrase_query": False,
-                        }
-                    }
-                }
+            "must": [{"match": {"all_terms": match}}],
+            "should": [
+                {"match": {"title_terms": {"query": text, "boost": TITLE_BOOST}}},
+                {"match": {"all_terms": {"query": text, "operator": "and", "boost": ALL_BOOST}}},
             ],
-            "should": [{"match": {"title_terms": {"query": text, "boost": TITLE_BOOST}}}],
         }
     }
 

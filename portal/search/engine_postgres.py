@@ -1,8 +1,9 @@
 """Search on PostgreSQL: the tsvector column (title A, body B) with its GIN index.
 
-A search asks PostgreSQL only for each visible match's id and whether its title matches
-the query too (``schema.MATCHES_FUNCTION``; the small title vector tells); ``facet_table.py``
-ranks them by the shared cheap first score and counts the facets. ts_rank_cd would read
+A search asks PostgreSQL, for each word of the query, only for the visible matches' ids and
+those whose titles match too (``schema.MATCHES_FUNCTION``; the small title vector tells),
+each list as one text; ``facet_table.py`` works out the tiers (all, most, some of the
+words), ranks them by the shared cheap first score and counts the facets. ts_rank_cd would read
 each match's whole tsvector (kilobytes, out of line in TOAST): over 20,000 matches of a
 common word that takes ~150 ms; the final order is ``ranking.rerank``'s anyway, the same
 as on SQLite. ``autocomplete`` (a few titles) uses it.
@@ -19,21 +20,16 @@ from portal.search.engine import SearchEngine, visibility_clause
 from portal.search.schema import ENTRY_TABLE, MATCHES_FUNCTION, VECTOR_COLUMN
 from portal.search.visibility import sees_staff_material
 
-_FIND = f"SELECT id, title_match FROM {MATCHES_FUNCTION}(to_tsquery('simple', %s), %s)"  # nosec B608 # constant names
+_TERM_MATCHES = (
+    "SELECT string_agg(id::text, ','), string_agg(CASE WHEN title_match THEN id::text END, ',') "
+    f"FROM {MATCHES_FUNCTION}(to_tsquery('simple', %s), %s)"  # nosec B608 # constant names
+)
 _MATCHING = f"FROM {ENTRY_TABLE} e, to_tsquery('simple', %s) query WHERE e.{VECTOR_COLUMN} @@ query"
 
 
 def lexeme(term):
     """A quoted tsquery lexeme: the term taken literally."""
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
-def tsquery_text(query, match_all=True):
-    if match_all:
-        return " | ".join(
-            "(" + " & ".join(lexeme(term) for term in terms) + ")" for terms in query.alternatives
-        )
-    return " | ".join(lexeme(term) for term in query.terms)
 
 
 def prefix_tsquery_text(words, prefixes):
@@ -51,9 +47,8 @@ def _fetch(sql, params):
 class PostgresEngine(SearchEngine):
     name = "postgresql"
 
-    def find(self, query, filters, include_staff, match_all, limit):
-        params = [tsquery_text(query, match_all), include_staff]
-        return engine_sql.find(_FIND, params, filters, limit)
+    def term_matches(self, term, include_staff):
+        return engine_sql.fetch_pair(_TERM_MATCHES, [lexeme(term), include_staff])
 
     def autocomplete(self, words, prefixes, user, limit=8):
         visibility, params = visibility_clause(sees_staff_material(user))

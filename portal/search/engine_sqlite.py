@@ -1,10 +1,12 @@
 """Search on SQLite: the FTS5 table over the analysed terms.
 
-A search asks SQLite only for each visible match's id and whether its title matches the
-query too (a second MATCH on the title column, run once); ``facet_table.py`` ranks them by
-the shared cheap first score (``ranking.py``) and counts the facets. bm25() would read
-every match's terms: over 20,000 matches it costs more than the rest of the search, and
-the final order is ``ranking.rerank``'s anyway. ``autocomplete`` (a few titles) uses it.
+A search asks SQLite, for each word of the query, only which rows of the FTS index hold it
+and which hold it in the title column, each list as one text (``group_concat``): no entry
+row is read. ``facet_table.py`` keeps which entries are staff-only, works out the tiers (all,
+most, some of the words), ranks them by the shared cheap first score (``ranking.py``) and
+counts the facets. bm25() would read every match's terms: over 20,000 matches it costs
+more than the rest of the search, and the final order is ``ranking.rerank``'s anyway.
+``autocomplete`` (a few titles) uses it.
 
 The MATCH expression is built from analysed terms only, each quoted as an FTS5 string,
 so nothing a user types can act as FTS5 syntax (AND, OR, NOT, NEAR, *, quotes,
@@ -15,31 +17,19 @@ from django.db import connection
 
 from portal.search import engine_sql
 from portal.search.engine import SearchEngine, visibility_clause
-from portal.search.schema import ENTRY_TABLE, FACETS_INDEX, FTS_TABLE
+from portal.search.schema import ENTRY_TABLE, FTS_TABLE
 from portal.search.visibility import sees_staff_material
 
-# The visible matches, with whether their titles match too: the staff-only flag is read
-# through the covering index (the entry table's rows are wide: terms, snippet text). The
-# title matches become a lookup table once per statement (a non-correlated IN).
-_MATCHING = (
-    f"SELECT e.id, e.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) "  # nosec B608 # constant names; values are parameters
-    f"FROM {FTS_TABLE} JOIN {ENTRY_TABLE} e INDEXED BY {FACETS_INDEX} "
-    f"ON e.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s"
+# One word's matches and title matches, each as one comma-separated text of ids.
+_TERM_MATCHES = (
+    f"SELECT (SELECT group_concat(rowid) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s), "  # nosec B608 # constant names; values are parameters
+    f"(SELECT group_concat(rowid) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
 )
 
 
 def quote(term):
     """An FTS5 string: the term taken literally."""
     return '"' + term.replace('"', '""') + '"'
-
-
-def match_expression(query, match_all=True):
-    """All terms of an alternative (any alternative), or any term at all."""
-    if match_all:
-        return " OR ".join(
-            "(" + " AND ".join(quote(term) for term in terms) + ")" for terms in query.alternatives
-        )
-    return " OR ".join(quote(term) for term in query.terms)
 
 
 def title_expression(expression):
@@ -63,11 +53,10 @@ def _fetch(sql, params):
 class SQLiteEngine(SearchEngine):
     name = "sqlite"
 
-    def find(self, query, filters, include_staff, match_all, limit):
-        visibility, params = visibility_clause(include_staff)
-        expression = match_expression(query, match_all)
-        params = [title_expression(expression), expression, *params]
-        return engine_sql.find(_MATCHING + visibility, params, filters, limit)
+    def term_matches(self, term, include_staff):
+        """Staff-only entries are left out by the facet table, which knows them."""
+        expression = quote(term)
+        return engine_sql.fetch_pair(_TERM_MATCHES, [expression, title_expression(expression)])
 
     def autocomplete(self, words, prefixes, user, limit=8):
         visibility, params = visibility_clause(sees_staff_material(user))

@@ -3,9 +3,11 @@
 A common word ("dítě", "OSPOD") matches nearly every entry. Counting six facets over
 20,000 matches in SQL costs a sort per facet; reading the matches' facet columns row by
 row into Python costs as much. So each process keeps those columns of the whole index as
-numpy arrays (a few dozen bytes an entry) and asks the database only which entries match
-and whether their titles match too. Filtering is then a boolean mask, counting a facet a
-``bincount``, and the best matches an ``lexsort`` of their first scores (``ranking.py``).
+numpy arrays (a few dozen bytes an entry) and asks the database only which entries hold
+each word of the query, in the body or the title. Which entries have all, most (two
+thirds) or some of the words is then a sum of boolean rows, filtering a boolean mask,
+counting a facet a ``bincount``, and the best matches an ``lexsort`` of their tier and
+first score (``ranking.py``).
 
 The arrays are reloaded when the index changed: triggers on the entry table give
 ``schema.VERSION_TABLE`` a new value on every write, and every search reads it (one
@@ -19,12 +21,12 @@ import numpy as np
 from django.db import connection
 
 from portal.search import ranking, schema
-from portal.search.engine import FACETS, Found
+from portal.search.engine import ALL_TERMS, FACETS, MOST_TERMS, MOST_TERMS_TIER, SOME_TERMS, Found
 from portal.search.models import SearchEntry, decode_ids
 
 SCALAR = {"kind": "kind", "project": "project_id", "year": "year", "stage": "validation_stage"}
 MULTI_VALUED = {"region": "region_ids", "topic": "topic_ids"}
-_COLUMNS = ("id", "base_score", *SCALAR.values(), *MULTI_VALUED.values())
+_COLUMNS = ("id", "base_score", "staff_only", *SCALAR.values(), *MULTI_VALUED.values())
 
 
 class Codes:
@@ -79,6 +81,7 @@ class FacetTable:
         by_name = dict(zip(_COLUMNS, columns, strict=True))
         self.ids = np.array(by_name["id"], dtype=np.int64)
         self.base_score = np.array(by_name["base_score"], dtype=np.float64)
+        self.public = ~np.array(by_name["staff_only"], dtype=bool)
         self.size = len(self.ids)
         self.codes = {
             facet: Codes(by_name[column], multi_valued=False) for facet, column in SCALAR.items()
@@ -99,12 +102,39 @@ class FacetTable:
         found = self.ids[where] == ids if self.size else np.zeros(len(ids), bool)
         return np.where(found, where, -1)
 
-    def found(self, positions, title_matches, filters, limit):
-        """A ``Found`` for the matches at ``positions`` (and which match by title too)."""
-        known = positions >= 0
-        positions, title_matches = positions[known], title_matches[known]
-        matched = np.zeros(self.size, dtype=bool)
-        matched[positions] = True
+    def known(self, ids):
+        """Positions of the ids the table holds."""
+        where = self.positions(ids)
+        return where[where >= 0]
+
+    def visible_count(self, ids, include_staff):
+        """How many of the ids the visitor may see."""
+        where = self.known(ids)
+        return int(where.size if include_staff else self.public[where].sum())
+
+    def coverage(self, query, hits, include_staff):
+        """Per entry: the best share of an alternative's words it has, and in its title."""
+        row = {term: k for k, term in enumerate(query.terms)}
+        has = np.zeros((len(hits), self.size), dtype=np.int8)
+        in_title = np.zeros((len(hits), self.size), dtype=np.int8)
+        for k, (ids, title_ids) in enumerate(hits):
+            has[k, self.known(ids)] = 1
+            in_title[k, self.known(title_ids)] = 1
+        share = np.zeros(self.size)
+        title_share = np.zeros(self.size)
+        for terms in query.alternatives:
+            rows = [row[t] for t in terms]
+            share = np.maximum(share, has[rows].sum(axis=0) / len(terms))
+            title_share = np.maximum(title_share, in_title[rows].sum(axis=0) / len(terms))
+        if not include_staff:
+            share[~self.public] = 0
+        return share, title_share
+
+    def found(self, share, title_share, filters, limit):
+        """A ``Found``: entries with most words, else with any word; tiers, facets, best."""
+        most = share >= MOST_TERMS - 1e-9
+        matched = most if most.any() else share > 0
+        tier = np.where(share >= 1, ALL_TERMS, np.where(most, MOST_TERMS_TIER, SOME_TERMS))
         passing = {
             facet: self.codes[facet].has_any(getattr(filters, facet), self.size)
             for facet in filters.active()
@@ -116,23 +146,26 @@ class FacetTable:
                 if other != facet:
                     chosen &= mask
             facets[facet] = self.codes[facet].count(chosen)
-        selected = np.ones(len(positions), dtype=bool)
+        selected = matched.copy()
         for mask in passing.values():
-            selected &= mask[positions]
+            selected &= mask
+        positions = np.flatnonzero(selected)
+        best = self.best(positions, title_share[positions], tier[positions], limit)
         return Found(
-            self.best(positions[selected], title_matches[selected], limit),
-            int(selected.sum()),
-            facets,
-            len(positions),
+            ids=[int(i) for i in self.ids[best]],
+            total=len(positions),
+            facets=facets,
+            matched=int(matched.sum()),
+            tiers={int(self.ids[p]): int(tier[p]) for p in best},
+            matched_all=bool((share >= 1).any()),
         )
 
-    def best(self, positions, title_matches, limit):
-        """Entry ids by first score (best first, ties by id), at most ``limit``."""
-        factor = np.where(title_matches, ranking.TITLE_MATCH_FACTOR, 1.0)
+    def best(self, positions, title_share, tier, limit):
+        """Positions by tier, then first score (best first, ties by id), at most ``limit``."""
+        factor = 1 + (ranking.TITLE_MATCH_FACTOR - 1) * title_share**2
         scores = self.base_score[positions] * factor
-        ids = self.ids[positions]
-        order = np.lexsort((ids, -scores))[:limit]
-        return [int(i) for i in ids[order]]
+        order = np.lexsort((self.ids[positions], -scores, -tier))[:limit]
+        return positions[order]
 
 
 _lock = threading.Lock()
@@ -150,13 +183,11 @@ def current(reload=False):
     return table
 
 
-def found(rows, filters, limit):
-    """A ``Found`` from the matching rows (entry id, whether the title matches too)."""
+def found_terms(query, hits, filters, include_staff, limit):
+    """A ``Found`` from each query term's (matching ids, title-matching ids)."""
     table = current()
-    columns = np.array(rows, dtype=np.int64).reshape(-1, 2)
-    ids, title_matches = columns[:, 0], columns[:, 1] != 0
-    positions = table.positions(ids)
-    if (positions < 0).any():  # written after the version was read
+    everything = [ids for pair in hits for ids in pair]
+    if any((table.positions(ids) < 0).any() for ids in everything):  # written after load
         table = current(reload=True)
-        positions = table.positions(ids)
-    return table.found(positions, title_matches, filters, limit)
+    share, title_share = table.coverage(query, hits, include_staff)
+    return table.found(share, title_share, filters, limit)

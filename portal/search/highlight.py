@@ -22,7 +22,7 @@ _WORD = re.compile(r"[^\W_]+")
 @lru_cache(maxsize=100_000)
 def _term(word):
     folded = czech.fold(word)
-    return None if folded in czech.STOP_WORDS else czech.stem_folded(folded)
+    return None if folded in czech.STOP_WORDS else czech.term(folded)
 
 
 def _first_match(text, terms):

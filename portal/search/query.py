@@ -55,6 +55,8 @@ def prefix_query(text):
     if not tokens:
         return [], []
     *finished, last = tokens
-    words = [czech.stem_folded(t) for t in finished if t not in czech.STOP_WORDS]
-    prefixes = list(dict.fromkeys([last, czech.stem_folded(last)]))
-    return list(dict.fromkeys(words)), [p for p in prefixes if p]
+    words = [czech.term(t) for t in finished if t not in czech.STOP_WORDS]
+    # The unfinished word as typed, and its lemma or stem when it already is a whole word;
+    # a lemma shorter than three letters ("opa" -> "op") would match nearly every title.
+    prefixes = list(dict.fromkeys([last, czech.term(last), czech.stem_folded(last)]))
+    return list(dict.fromkeys(words)), [p for p in prefixes if p == last or len(p) >= 3]

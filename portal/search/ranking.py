@@ -14,7 +14,10 @@ PostgreSQL would show different top results for the same query.
 The score is a BM25-like sum over the query terms: saturated term frequency, title terms
 weighing ``TITLE_WEIGHT`` times more, a mild length normalisation for the body, the share
 of the query's terms an entry contains (what matters when the search falls back to any
-word), and the entry's ``rank_weight`` (its result type, see ``kinds.py``).
+word), and the entry's ``rank_weight`` (its result type, see ``kinds.py``). Words that
+stand together as typed (a phrase) or within a few words of each other raise the score:
+"kulatý stůl" as a phrase is a better answer than a page with "kulatý" and "stůl" apart.
+The tier found by the database (all words, most words, some) comes before the score.
 """
 
 import math
@@ -31,6 +34,9 @@ B = 0.5
 AVERAGE_BODY_TERMS = 400
 BODY_SAMPLE = 10_000  # characters of body terms read for term frequencies
 TITLE_MATCH_FACTOR = 10.0  # first score: a match whose title matches the query as well
+PHRASE_BOOST = 1.5  # the query's words as a run, in order
+NEAR_BOOST = 1.2  # all of them within NEAR_WINDOW terms
+NEAR_WINDOW = 8
 
 
 def base_score(rank_weight, body_length):
@@ -60,6 +66,26 @@ def _frequencies(terms_text, terms):
     return {term: padded.count(f" {term} ") for term in terms}
 
 
+def proximity(texts, terms):
+    """PHRASE_BOOST when the terms stand in a run as typed, NEAR_BOOST when close, else 1."""
+    if len(terms) < 2:
+        return 1.0
+    wanted = set(terms)
+    best = 1.0
+    for text in texts:
+        words = text.split()
+        last_seen = {}
+        for at, word in enumerate(words):
+            if word not in wanted:
+                continue
+            last_seen[word] = at
+            if at + 1 >= len(terms) and words[at + 1 - len(terms) : at + 1] == list(terms):
+                return PHRASE_BOOST
+            if len(last_seen) == len(wanted) and at - min(last_seen.values()) < NEAR_WINDOW:
+                best = NEAR_BOOST
+    return best
+
+
 def score(candidate, query):
     """How well the candidate answers the query (higher is better)."""
     title = _frequencies(candidate.title_terms, query.terms)
@@ -74,14 +100,21 @@ def score(candidate, query):
             total += TITLE_WEIGHT * _saturated(title[term], 1.0)
             total += _saturated(body[term], length_ratio)
         coverage = matched / len(terms)
+        if coverage == 1:
+            total *= proximity((candidate.title_terms, candidate.body_sample), terms)
         best = max(best, total * coverage * coverage)
     return best * candidate.rank_weight
 
 
-def rerank(candidates, query):
-    """Candidate ids, best first; ties go to the title, then the id (stable everywhere)."""
-    ordered = sorted(candidates, key=lambda c: (-round(score(c, query), 9), c.title, c.id))
-    return [candidate.id for candidate in ordered]
+def rerank(candidates, query, tiers=None):
+    """Candidate ids, best first: by tier (all words, most, some), then score; ties go to
+    the title, then the id (stable everywhere)."""
+    tiers = tiers or {}
+
+    def key(c):
+        return (-tiers.get(c.id, 0), -round(score(c, query), 9), c.title, c.id)
+
+    return [candidate.id for candidate in sorted(candidates, key=key)]
 
 
 def candidates(entry_ids):

@@ -20,7 +20,7 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.search.utils import normalise_query_string
 
 from portal.projects.models import ProjectPage
-from portal.search import highlight, indexing, kinds
+from portal.search import highlight, indexing, kinds, typos
 from portal.search.engine import Filters, get_engine
 from portal.search.models import SearchEntry
 from portal.search.query import clean_text, term_query
@@ -225,6 +225,7 @@ class SearchOutcome:
     per_page: int = PER_PAGE
     matched_all_terms: bool = True
     message: str = ""
+    suggestion: str = ""  # the query with misspelt words corrected ("Měli jste na mysli")
 
     @property
     def num_pages(self):
@@ -250,6 +251,7 @@ class SearchOutcome:
             "facets": {facet.param: facet.as_json() for facet in self.facets},
             "note": self.note,
             "message": self.message,
+            "suggestion": self.suggestion,
         }
 
 
@@ -279,7 +281,7 @@ def run_search(request):
     if not query:
         outcome.message = _no_words_message(params.text)
         return outcome
-    result = get_engine().search(query, params.filters, request.user, params.page, PER_PAGE)
+    result, outcome.suggestion = search_forgiving_typos(params, query, request.user)
     outcome.total = result.total
     outcome.matched_all_terms = result.matched_all_terms
     outcome.results = result_items(result.entries, query.terms, request.user)
@@ -292,6 +294,25 @@ def run_search(request):
     elif not outcome.results:
         outcome.message = _("Tolik stránek výsledků není; vraťte se na první stránku.")
     return outcome
+
+
+FEW_RESULTS = 3
+
+
+def search_forgiving_typos(params, query, user):
+    """The engine's result, and the corrected text when a misspelt word was corrected."""
+    engine = get_engine()
+    result = engine.search(query, params.filters, user, params.page, PER_PAGE)
+    if result.matched_all_terms and result.total >= FEW_RESULTS:
+        return result, ""
+    try:
+        suggestion = typos.suggest(params.text, query, engine, sees_staff_material(user))
+    except NotImplementedError:  # an engine without per-word counts (Elasticsearch)
+        return result, ""
+    if suggestion is None:
+        return result, ""
+    corrected = engine.search(suggestion.query, params.filters, user, params.page, PER_PAGE)
+    return (corrected, suggestion.text) if corrected.total else (result, "")
 
 
 def record_hit(text):

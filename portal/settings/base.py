@@ -185,7 +185,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
 
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    # The database backend, with the portal's Czech index for pages and documents.
+    "default": {"BACKEND": "portal.search.admin_backend"},
 }
 
 # --- Staff-only area, staff login and lockout -----------------------------------------------

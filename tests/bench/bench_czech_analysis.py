@@ -60,6 +60,7 @@ def bench(label: str, func: Callable[[str], object], text: str, tokens: int, rep
     best = float("inf")
     for _ in range(repeat):
         czech.stem_folded.cache_clear()
+        czech.term.cache_clear()
         start = time.perf_counter()
         func(text)
         best = min(best, time.perf_counter() - start)
@@ -184,6 +185,38 @@ def compare() -> None:
         )
 
 
+def bench_word_frequencies(count: int, repeat: int) -> None:
+    """analyze() on words drawn by their frequency in Czech text (wordfreq): real vocabulary
+    with its real repetition, so the term cache helps as much as it would on documents."""
+    from wordfreq import get_frequency_dict
+
+    frequency = get_frequency_dict("cs")
+    words = [word for word in frequency if word.isalpha()][:200_000]
+    drawn = random.Random(5).choices(words, [frequency[w] for w in words], k=count)
+    text = " ".join(drawn)
+    label = f"analyze, Czech frequencies ({len(set(drawn)):,} distinct)"
+    bench(label, czech.analyze, text, count, repeat)
+
+
+def bench_distinct_words(count: int, repeat: int) -> None:
+    """term() on distinct dictionary forms and unknown words: no cache can help."""
+    from portal.search import lemmas
+
+    table = lemmas.table()
+    rng = random.Random(7)
+    known = rng.sample(table.forms.keys(), count) if table else []
+    unknown = [word[::-1] + "q" for word in known[: count // 5]]
+    words = known + unknown
+    text = " ".join(words)
+    bench(
+        "term, distinct words (no cache)",
+        lambda _: [czech.term.__wrapped__(w) for w in words],
+        text,
+        len(words),
+        repeat,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="fast run on a small text")
@@ -204,11 +237,13 @@ def main() -> None:
         tokens,
         repeat,
     )
-    bench("analyze (stem cache cleared)", czech.analyze, text, tokens, repeat)
+    bench("analyze (caches cleared)", czech.analyze, text, tokens, repeat)
+    bench_word_frequencies(2_000 if args.smoke else 200_000, repeat)
+    bench_distinct_words(200 if args.smoke else 200_000, repeat)
     start = time.perf_counter()
     czech.analyze(text)
     warm = time.perf_counter() - start
-    print(f"  {'analyze (warm stem cache)':<34} {tokens / warm:>12,.0f} tokens/s")
+    print(f"  {'analyze (warm caches)':<34} {tokens / warm:>12,.0f} tokens/s")
     terms = czech.analyze(text)
     print(f"  terms: {len(terms):,} ({len(set(terms)):,} distinct)")
     if args.compare:

@@ -15,14 +15,19 @@ import os
 import re
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.db import connection
+from django.test import RequestFactory
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from portal.demo.testing import DemoPortalTestCase
 from portal.search.engine import Filters, get_engine
 from portal.search.models import SearchEntry
 from portal.search.query import term_query
+from portal.search.service import run_search
 
 JIHLAVA_TELC = "/projekty/podpora-rozvoje-a-profesionalizace-spod/"
 PARDUBICE = "/projekty/inovacni-hnizdo-ospod-pardubicky-kraj/"
@@ -66,6 +71,18 @@ SAME_FIRST_RESULT = [
     ("pěstounská péče", "pestounske pece"),
     ("setkání v Šlapanicích", "setkani ve Slapanicich"),
     ("Česká Třebová", "ceske trebove"),
+]
+
+# One page with all the words must not hide better pages with most of them; the dictionary
+# makes "dítě" find the "dětí" of the text.
+FOSTER_CARE_QUERIES = ["dítě NRP", "děti NRP", "pomoc pěstounským rodinách"]
+
+# A letter wrong, missing, added, two swapped: (query, suggested text, expected page).
+TYPOS = [
+    ("supervyze", "supervize", JIHLAVA_TELC + "zprava-za-"),
+    ("kolizni opatrovnctvi", "kolizni opatrovnictvi", COCHEM),
+    ("asistovaný konntakt", "asistovaný kontakt", ASSISTED_CONTACT),
+    ("pětsounská péče", "pěstounská péče", VYSOCINA),
 ]
 
 DEV_QUERIES = settings.BASE_DIR.parent / "shared" / "search" / "dev-queries.tsv"
@@ -117,6 +134,44 @@ class DemoRelevanceTests(DemoPortalTestCase):
                     any(fragment in url for url in urls for fragment in fragments),
                     f"{query!r}: none of {fragments} in {urls}",
                 )
+
+    def test_no_better_document_is_hidden(self):
+        for query in FOSTER_CARE_QUERIES:
+            with self.subTest(query=query, database=connection.vendor):
+                urls = top_urls(query, 5)
+                self.assertTrue(any(FOSTER_CARE in url for url in urls), f"{query!r}: {urls}")
+
+    def test_a_word_with_one_typo_still_finds_its_pages(self):
+        for typo, corrected, fragment in TYPOS:
+            with self.subTest(query=typo, database=connection.vendor):
+                request = RequestFactory().get("/hledat/", {"q": typo})
+                request.user = AnonymousUser()
+                outcome = run_search(request)
+                self.assertEqual(outcome.suggestion, corrected)
+                urls = [item.url for item in outcome.results[:3]]
+                self.assertTrue(any(fragment in url for url in urls), f"{typo!r}: {urls}")
+
+    def test_the_admin_searches_pages_and_documents_in_czech(self):
+        admin = get_user_model().objects.create_superuser("spravce-testu", "", "heslo-testu")
+        self.client.force_login(admin)
+        foster_care = Page.objects.get(url_path__contains="naplnovani-potreb-pestounu-v-nrp")
+        for url in ("/admin/pages/search/", "/admin/choose-page/search/"):
+            with self.subTest(url=url, database=connection.vendor):
+                response = self.client.get(url, {"q": "dite NRP"})
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, foster_care.title)
+        response = self.client.get("/admin/documents/chooser/results/", {"q": "evaluacni zpravy"})
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "evaluační zpráva", msg_prefix="document chooser")
+
+    def test_the_admin_search_returns_only_what_the_editor_may_see(self):
+        backend = get_search_backend()
+        everything = [page.pk for page in backend.search("dite", Page.objects.all())]
+        self.assertGreater(len(everything), 2)
+        allowed = Page.objects.filter(pk__in=everything[1:3])
+        self.assertEqual(
+            sorted(page.pk for page in backend.search("dite", allowed)), sorted(everything[1:3])
+        )
 
     def test_inflection_and_diacritics_give_the_same_first_result(self):
         for query, variant in SAME_FIRST_RESULT:
