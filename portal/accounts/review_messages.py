@@ -5,7 +5,10 @@ aktualizována", so a reviewer whose approval has just published the page is tol
 merely updated. This replaces that confirmation with what happened.
 """
 
+import html
+
 from django.contrib import messages
+from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from wagtail.models import Page
 
@@ -29,5 +32,6 @@ def say_what_the_approval_did(request, page):
     }
     # Reading the queued messages consumes them; each goes back, the confirmation reworded.
     for message in list(messages.get_messages(request)):
-        text = approval_message(page) if str(message.message) == updated else message.message
+        said = html.unescape(strip_tags(str(message.message))).strip()
+        text = approval_message(page) if said == updated else message.message
         messages.add_message(request, message.level, text, extra_tags=message.extra_tags)
