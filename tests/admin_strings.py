@@ -31,6 +31,7 @@ PACKAGES = [
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
+    "django.contrib.humanize",
 ]
 GETTEXT_CALLS = {"_", "gettext", "gettext_lazy", "pgettext", "pgettext_lazy"}
 PLURAL_CALLS = {"ngettext", "ngettext_lazy"}
