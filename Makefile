@@ -88,4 +88,4 @@ postgres:
 	@pg_isready -h 127.0.0.1 -p 5432
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache portal/locale/*/LC_MESSAGES/*.mo
