@@ -8,7 +8,7 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
-from tests.admin_strings import axes_strings, untranslated
+from tests.admin_strings import PACKAGES, axes_strings, catalogue, untranslated
 
 CATALOGUES = Path(__file__).resolve().parents[1] / "portal" / "locale" / "cs" / "LC_MESSAGES"
 CZECH_PLURALS = "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;"
@@ -37,6 +37,15 @@ def test_plurals_follow_czech_grammar(domain):
         if entry.msgid_plural:
             assert sorted(entry.msgstr_plural) == [0, 1, 2], entry.msgid
             assert all(entry.msgstr_plural.values()), entry.msgid
+
+
+def test_javascript_plurals_come_from_our_catalogue():
+    """The JavaScript catalogue has one plural formula, ours (three forms), while the packages'
+    Czech catalogues use four; so every plural string the admin's scripts show is ours."""
+    plurals = {entry.msgid for entry in ours("djangojs") if entry.msgid_plural}
+    for name in PACKAGES:
+        for entry in catalogue(name, "cs", "djangojs"):
+            assert not entry.msgid_plural or entry.msgid in plurals, entry.msgid
 
 
 def test_the_compiled_catalogue_is_what_django_serves():
