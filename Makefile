@@ -6,17 +6,35 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-sqlite test-postgres lint demo clean fonts chromium postgres \
-	stack-packages stack lemmas
+.PHONY: install lock messages run test test-sqlite test-postgres lint demo clean fonts chromium \
+	postgres stack-packages stack lemmas
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
-$(STAMP): pyproject.toml
+# Installs come from requirements.lock (exact versions of every package, extras included),
+# so every machine runs what CI ran. `make lock` brings it up to date with pyproject.toml.
+$(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --editable ".[test,demo]"
+	$(BIN)/python -m pip install --quiet --requirement requirements.lock
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) messages
+
+# Pins what pyproject.toml adds and keeps every other pin; `make lock UPGRADE=1` moves all
+# packages to their newest allowed versions.
+PIP_TOOLS := pip-tools>=7.4,<8
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet "$(PIP_TOOLS)"
+	$(BIN)/pip-compile --quiet --all-extras --strip-extras --no-emit-index-url \
+		--no-emit-find-links $(if $(UPGRADE),--upgrade) --output-file requirements.lock pyproject.toml
+
+# The portal's own Czech catalogue (the admin strings Wagtail, Django and django-axes leave
+# untranslated) is compiled on every install (compilemessages skips an unchanged catalogue);
+# msgfmt comes from Debian's gettext.
+messages: $(STAMP)
+	@command -v msgfmt >/dev/null || { apt-get update -qq && $(APT_INSTALL) gettext; }
+	$(BIN)/python manage.py compilemessages --locale cs --ignore '.venv' --ignore 'var' \
+		--ignore 'node_modules' --ignore 'build' --ignore '.git'
 
 # Debian packages: DejaVu fonts for the generated demo PDFs, Chromium for browser tests.
 fonts:
@@ -82,4 +100,4 @@ postgres:
 	@pg_isready -h 127.0.0.1 -p 5432
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache portal/locale/*/LC_MESSAGES/*.mo

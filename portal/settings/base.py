@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",  # its Czech catalogue words Wagtail's "před 5 minutami"
     # Security: login lockout, Content-Security-Policy
     "axes",
     "csp",

@@ -6,3 +6,6 @@ DEBUG = True
 SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# A fresh clone has no var/ yet: the SQLite file and the uploads live there.
+VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405

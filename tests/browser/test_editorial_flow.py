@@ -51,6 +51,7 @@ def test_editor_submits_a_period_report_and_a_reviewer_approves_it(browser, port
     page.locator("form[data-chooser-modal-creation-form] button[type=submit]").click()
     expect(page.locator("#id_documents-FORMS")).to_contain_text("Příloha k 5. období")
     page.get_by_role("button", name="Další akce").click()
+    expect(page.locator("button[name=action-submit]")).to_have_text("Odeslat ke schválení")
     page.click("button[name=action-submit]")
     expect(page.locator(".messages")).to_contain_text("odeslána ke schválení")
     edit_url = page.locator(".messages a[href*='/edit/']").first.get_attribute("href")
@@ -64,10 +65,13 @@ def test_editor_submits_a_period_report_and_a_reviewer_approves_it(browser, port
     admin_login(page, portal_url, "recenzent")
     page.goto(portal_url + edit_url)
     page.get_by_role("button", name="Další akce").click()
-    page.get_by_role("button", name="Schválit s komentářem a publikovat").click()
+    page.get_by_role("button", name="Schválit s komentářem a zveřejnit").click()
     page.fill(".modal-dialog textarea", "Schváleno, děkujeme.")
     page.locator(".modal-dialog button[type=submit]").click()
     page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
+    expect(page.locator(".messages")).to_contain_text(
+        "Schváleno a zveřejněno: stránka „Zpráva za 5. období“ je na webu."
+    )
     reviewer.close()
 
     page = anonymous.new_page()

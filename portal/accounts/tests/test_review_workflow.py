@@ -80,6 +80,19 @@ class ReviewWorkflowTest(TestCase):
         self.client.logout()
         self.assertContains(self.client.get(self.project.url), "Zpráva za 1. období")
 
+    def test_approving_in_the_editor_says_the_page_was_approved_and_published(self):
+        report = self.add_report("action-submit")
+        self.client.force_login(self.reviewer)
+        data = report_form("Zpráva za 1. období", "zprava-1", "action-workflow-action")
+        data |= {"workflow-action-name": "approve", "workflow-action-extra-data": "{}"}
+        url = reverse("wagtailadmin_pages:edit", args=(report.pk,))
+        response = self.client.post(url, data, follow=True)
+        said = [str(message).strip() for message in response.context["messages"]]
+        self.assertIn("Schváleno a zveřejněno: stránka „Zpráva za 1. období“ je na webu.", said)
+        self.assertNotIn("aktualizována", " ".join(said))
+        report.refresh_from_db()
+        self.assertTrue(report.live)
+
     def add_report_submitted_again(self, report):
         """Submit the editor's draft for review from the edit view."""
         self.client.force_login(self.editor)
