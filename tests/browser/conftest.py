@@ -61,14 +61,15 @@ def wait_until_serving(url, process, seconds=60):
 @pytest.fixture(scope="session")
 def portal_url(tmp_path_factory):
     """Base URL of a demo portal served on 127.0.0.1 for this test session."""
+    port = free_port()
     env = {
         **os.environ,
         "PORTAL_VAR_DIR": str(tmp_path_factory.mktemp("portal")),
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",  # the demo Site's address
     }
     manage(env, "migrate", "--noinput")
     manage(env, "load_demo_content", "--with-admin")  # demo accounts of every role
-    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=ROOT,
