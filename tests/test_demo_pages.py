@@ -28,6 +28,7 @@ from portal.core.access import staff_group
 from portal.core.models import StandardPage
 from portal.projects.models import ProjectIndexPage, ProjectPage
 from tests.public_portal_checks import PublicPortalChecks
+from tests.validator_checks import OutsideValidatorChecks
 
 EVERY_PAGE_TYPE = (
     HomePage,
@@ -107,7 +108,7 @@ def czech_date_pattern(day, month, year):
     return rf"{day}\.\s?(?:{month}\.|{months[month - 1]})\s?{year}"
 
 
-class DemoPortalTests(PublicPortalChecks, TestCase):
+class DemoPortalTests(PublicPortalChecks, OutsideValidatorChecks, TestCase):
     @classmethod
     def setUpTestData(cls):
         call_command("load_demo_content", stdout=StringIO())
