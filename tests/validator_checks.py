@@ -15,6 +15,7 @@ from pathlib import Path
 import extruct
 import feedparser
 from django.urls import reverse
+from wagtail.models import Collection, CollectionViewRestriction
 
 from methodology.models import MethodologyPage
 from news.models import PeriodReportPage, VideoPage
@@ -103,6 +104,27 @@ class OutsideValidatorChecks:
                 self.assertTrue(enclosure.type.startswith(("video/", "application/pdf")))
                 self.assertEqual(int(enclosure.length), file.file_size)
                 self.assertEqual(self.client.get(file.url).status_code, 200)
+
+    def test_feeds_never_enclose_a_staff_only_file(self):
+        methodology = MethodologyPage.objects.live().public().filter(documents__isnull=False)
+        methodology = next(page for page in methodology if self.in_feeds(page))
+        collection = Collection.get_first_root_node().add_child(name="Jen pro pracovníky")
+        CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+        )
+        document = methodology.main_file()
+        document.collection = collection
+        document.save()
+        entry = self.in_feeds(methodology)
+        self.assertEqual(entry.enclosures, [])
+        self.assertNotIn(document.url, self.get("/atom/aktuality/"))
+
+    def in_feeds(self, page):
+        for path in self.feed_paths():
+            for entry in feedparser.parse(self.get(path)).entries:
+                if entry.link == page.get_full_url():
+                    return entry
+        return None
 
     # --- structured data ------------------------------------------------------------------
 
