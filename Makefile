@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# The public address: the demo Site record, and so every absolute URL, points here.
-SITE_URL := http://$(HOST):$(PORT)
+# The public address: the demo Site record, and so every absolute URL, points here
+# (set SITE_URL when serving on 0.0.0.0 behind a name).
+SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: install run test test-sqlite test-postgres lint demo clean fonts chromium java postgres \
 	stack-packages stack
