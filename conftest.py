@@ -1,4 +1,4 @@
-"""Fixtures shared by every app's tests."""
+"""Fixtures shared by every test in the project."""
 
 import pytest
 
@@ -11,3 +11,14 @@ def _drop_the_built_demo(django_db_blocker):
 
     with django_db_blocker.unblock():
         testing.drop_built_demo()
+
+
+@pytest.fixture(autouse=True)
+def _site_root_paths_follow_the_database():
+    """Wagtail keeps the sites' root paths in the Django cache, and a test that changes a
+    Site (the demo points it at the test server) is rolled back without telling it: forget
+    them after each test, so the next one reads the Site it really has."""
+    yield
+    from wagtail.models import Site
+
+    Site.clear_site_root_paths_cache()

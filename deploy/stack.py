@@ -74,7 +74,7 @@ class Stack:
             "DJANGO_SETTINGS_MODULE": "portal.settings.production",
             "PORTAL_VAR_DIR": str(self.var / "portal"),
             "SECRET_KEY": key_file.read_text(),
-            "ALLOWED_HOSTS": "127.0.0.1,localhost,portal",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DATABASE_URL": self.database_url,
             "REDIS_URL": f"redis://127.0.0.1:6379/{self.redis_db}",
             "CACHE_KEY_PREFIX": f"ospod-{self.port}",
@@ -168,8 +168,8 @@ class Stack:
     def _prepare(self):
         self.manage("migrate", "--noinput")
         self.manage("collectstatic", "--noinput", "-v", "0")
+        # Points the demo Site at WAGTAILADMIN_BASE_URL: page URLs (and purges) carry the port.
         self.manage("load_demo_content", "--with-admin")
-        self.manage("shell", "-c", SITE_PORT_FIX.format(port=self.port))
 
     def start_portal(self):
         self._spawn(
@@ -233,6 +233,10 @@ class Stack:
                 "none",
                 "-p",
                 "thread_pool_min=50",
+                # The portal compresses (brotli or gzip, deploy/varnish.vcl): Varnish stores
+                # and forwards the encodings as they are, one variant per Accept-Encoding.
+                "-p",
+                "http_gzip_support=off",
             ],
         )
 
@@ -309,13 +313,6 @@ class Stack:
         if check and result.returncode:
             raise RuntimeError(f"{' '.join(map(str, cmd))} failed:\n{result.stdout}{result.stderr}")
         return result
-
-
-# The demo site answers on the stack's address, so page URLs (and purges) carry this port.
-SITE_PORT_FIX = (
-    "from wagtail.models import Site; "
-    "Site.objects.filter(is_default_site=True).update(hostname='127.0.0.1', port={port})"
-)
 
 
 def wait_for(url, processes, seconds=60):

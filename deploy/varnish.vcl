@@ -23,8 +23,20 @@ acl purgers {
 }
 
 sub vcl_recv {
-    # One site: every request shares one cache key host, so purges by page URL match.
-    set req.http.host = "portal";
+    # The client's Host reaches the portal unchanged (Django checks it, and the admin's
+    # CSRF check compares it with the browser's Origin). The cache key is the URL alone
+    # (vcl_hash): one site, whatever name it was reached by, so purges by page URL match.
+    # The portal builds absolute URLs from its Site record, never from the Host.
+
+    # One stored copy per encoding the portal sends (brotli, gzip or none); the portal
+    # answers with "Vary: Accept-Encoding", so a purge drops every copy of a URL.
+    if (req.http.Accept-Encoding ~ "(^|[ ,])br($|[ ,;])") {
+        set req.http.Accept-Encoding = "br";
+    } elsif (req.http.Accept-Encoding ~ "(^|[ ,])gzip($|[ ,;])") {
+        set req.http.Accept-Encoding = "gzip";
+    } else {
+        unset req.http.Accept-Encoding;
+    }
 
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
@@ -51,6 +63,11 @@ sub vcl_recv {
     unset req.http.Cookie;
     unset req.http.Authorization;
     return (hash);
+}
+
+sub vcl_hash {
+    hash_data(req.url);
+    return (lookup);
 }
 
 sub vcl_backend_response {

@@ -133,6 +133,9 @@ class MethodologyPage(SourceProjectMixin, BasePage):
         verbose_name = _("metodika")
         verbose_name_plural = _("metodiky")
 
+    def main_file(self):
+        return AttachedDocument.first_of(self.documents.all())
+
 
 class MethodologyChange(Orderable):
     page = ParentalKey(MethodologyPage, on_delete=models.CASCADE, related_name="changes")
@@ -254,6 +257,9 @@ class ToolPage(SourceProjectMixin, BasePage):
     class Meta:
         verbose_name = _("nástroj nebo prototyp")
         verbose_name_plural = _("nástroje a prototypy")
+
+    def main_file(self):
+        return AttachedDocument.first_of(self.documents.all())
 
     def save(self, *args, **kwargs):
         self.validation_stage = self.current_stage()

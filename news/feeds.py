@@ -3,30 +3,26 @@
 Only live pages outside every view-restricted section are ever listed.
 """
 
-import datetime
+import mimetypes
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
-from wagtail.models import Page
+from django.utils.feedgenerator import Atom1Feed, Enclosure
+from wagtail.models import CollectionViewRestriction, Page
 
 from news.models import NewsPage, PeriodReportPage
+from portal.core.links import absolute_url, site_root
 from portal.core.privacy import public
 from portal.taxonomy.models import Topic
 
 FEED_SIZE = 30
+SITE_NAME = "Portál pro praxi OSPOD"
 
 
 def published(page):
-    """When a page came out: the news date, else the end of the report's period, else the
-    first publication."""
-    value = getattr(page, "published_at", None)
-    if value is None and getattr(page, "period_end", None):
-        value = datetime.datetime.combine(page.period_end, datetime.time(12))
-        value = timezone.make_aware(value)
-    return value or page.first_published_at
+    """When a page came out, as the page itself and its JSON-LD say."""
+    return page.date_published
 
 
 def newest(*querysets):
@@ -39,10 +35,18 @@ class PageFeed:
     """What every portal feed shares: Czech, page URLs, summaries, dates and topics."""
 
     language = "cs"
+    author_name = SITE_NAME
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
+        self.private_collections = None
         return super().__call__(request, *args, **kwargs)
+
+    def author_link(self):
+        return site_root(self.request) + "/"
+
+    def feed_url(self):
+        return absolute_url(self.request, self.request.path)
 
     def item_title(self, item):
         return item.title
@@ -53,22 +57,49 @@ class PageFeed:
     def item_link(self, item):
         return item.get_full_url(self.request)
 
+    def item_author_name(self, item):
+        return item.byline or SITE_NAME
+
     def item_pubdate(self, item):
         return published(item)
 
     def item_updateddate(self, item):
-        return item.last_published_at
+        return max(filter(None, (item.last_published_at, published(item))))
+
+    def item_enclosures(self, item):
+        """The video, or the document the item is about; never a staff-only file."""
+        file = item.main_file()
+        if file is None or self.is_private(file):
+            return []
+        mime_type = mimetypes.guess_type(file.filename)[0] or "application/octet-stream"
+        url = absolute_url(self.request, file.url)
+        return [Enclosure(url, str(file.get_file_size() or 0), mime_type)]
+
+    def is_private(self, document):
+        if self.private_collections is None:
+            paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+            self.private_collections = tuple(paths)
+        return bool(self.private_collections) and document.collection.path.startswith(
+            self.private_collections
+        )
+
+
+def live_news():
+    pages = public(NewsPage.objects.live()).select_related("author", "author_organisation")
+    return pages.order_by("-published_at")
+
+
+def live_reports():
+    pages = public(PeriodReportPage.objects.live()).order_by("-period_end")
+    return pages.prefetch_related("documents__document__collection")
 
 
 def news_items():
-    return newest(
-        public(NewsPage.objects.live()).order_by("-published_at"),
-        public(PeriodReportPage.objects.live()).order_by("-period_end"),
-    )
+    return newest(live_news(), live_reports())
 
 
 def report_items():
-    return newest(public(PeriodReportPage.objects.live()).order_by("-period_end"))
+    return newest(live_reports())
 
 
 class NewsFeed(PageFeed, Feed):
@@ -77,7 +108,7 @@ class NewsFeed(PageFeed, Feed):
     subtitle = description
 
     def link(self):
-        return "/aktuality/"
+        return absolute_url(self.request, "/aktuality/")
 
     def items(self):
         return news_items()
@@ -89,7 +120,7 @@ class ReportFeed(PageFeed, Feed):
     subtitle = description
 
     def link(self):
-        return "/aktuality/?typ=zpravy"
+        return absolute_url(self.request, "/aktuality/?typ=zpravy")
 
     def items(self):
         return report_items()
@@ -108,7 +139,7 @@ class TopicFeed(PageFeed, Feed):
     subtitle = description
 
     def link(self, topic):
-        return reverse("topic_detail", args=[topic.slug])
+        return absolute_url(self.request, reverse("topic_detail", args=[topic.slug]))
 
     def items(self, topic):
         pages = public(Page.objects.live()).filter(topic_items__tag=topic)

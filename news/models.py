@@ -1,3 +1,5 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -161,6 +163,15 @@ class NewsPage(BasePage):
         return self.event_date is not None
 
     @property
+    def date_published(self):
+        return self.published_at
+
+    @property
+    def byline(self):
+        signed = self.author or self.author_organisation
+        return signed.name if signed else ""
+
+    @property
     def funding_project(self):
         return parent_project(self) or self.related_projects.first()
 
@@ -224,6 +235,18 @@ class PeriodReportPage(BasePage):
     @property
     def funding_project(self):
         return self.project
+
+    @property
+    def date_published(self):
+        """A report is dated by the last day of its period (noon, Prague time)."""
+        return timezone.make_aware(datetime.datetime.combine(self.period_end, datetime.time(12)))
+
+    @property
+    def byline(self):
+        return self.prepared_by
+
+    def main_file(self):
+        return AttachedDocument.first_of(self.documents.all())
 
     def clean(self):
         super().clean()
@@ -356,6 +379,9 @@ class VideoPage(SourceProjectMixin, BasePage):
             raise ValidationError(
                 {"embed_url": _("Vyberte buď nahraný soubor, nebo adresu videa, ne obojí.")}
             )
+
+    def main_file(self):
+        return self.video_file
 
     @property
     def duration_display(self):

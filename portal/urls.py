@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from news import feeds
 from portal.operations import views as operations_views
-from portal.operations.sitemap import PortalSitemap
+from portal.operations.sitemap import PortalSitemap, TopicSitemap
 from portal.search import views as search_views
 from portal.taxonomy import views as taxonomy_views
 
@@ -25,8 +25,14 @@ urlpatterns = [
     path("odhlaseni/", auth_views.LogoutView.as_view(), name="staff_logout"),
     path("temata/", taxonomy_views.topic_index, name="topic_index"),
     path("temata/<slug:slug>/", taxonomy_views.topic_detail, name="topic_detail"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PortalSitemap, "topics": TopicSitemap}},
+        name="sitemap",
+    ),
     path("robots.txt", operations_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", operations_views.favicon, name="favicon"),
     path("rss/aktuality/", feeds.NewsFeed(), name="feed_news"),
     path("rss/zpravy/", feeds.ReportFeed(), name="feed_reports"),
     path("rss/temata/<slug:slug>/", feeds.TopicFeed(), name="feed_topic"),

@@ -140,10 +140,10 @@ class PublicPortalChecks:
             self.assertRegex(
                 html, rf'<link rel="alternate" type="application/\w+\+xml"[^>]+"{feed}"'
             )
-        self.assertIn(f'<link rel="canonical" href="http://localhost{self.news.url}">', html)
+        self.assertIn(f'<link rel="canonical" href="http://testserver{self.news.url}">', html)
         self.assertIn(f'<meta property="og:title" content="{self.news.title}">', html)
         self.assertIn('<meta property="og:type" content="article">', html)
-        self.assertIn('<meta name="twitter:card" content="summary">', html)
+        self.assertIn('<meta name="twitter:card" content="summary_large_image">', html)
         topic_html = self.get("/temata/mediace/")
         self.assertIn('href="/rss/temata/mediace/"', topic_html)
 
@@ -157,7 +157,7 @@ class PublicPortalChecks:
     def test_schema_org_data_describes_news_events_videos_and_the_operator(self):
         types = {item["@type"]: item for item in self.json_ld(self.news.url)}
         self.assertEqual(types["NewsArticle"]["headline"], self.news.title)
-        self.assertEqual(types["Event"]["startDate"], self.news.event_date.isoformat())
+        self.assertEqual(types["Event"]["startDate"], f"{self.news.event_date}T00:00:00+02:00")
         video = self.json_ld(SPOT_TELC)[0]
         self.assertEqual(video["@type"], "VideoObject")
         self.assertEqual(video["duration"], "PT1M0S")

@@ -28,6 +28,7 @@ from portal.core.models import StandardPage
 from portal.demo.testing import DemoPortalTestCase
 from portal.projects.models import ProjectIndexPage, ProjectPage
 from tests.public_portal_checks import PublicPortalChecks
+from tests.validator_checks import OutsideValidatorChecks
 
 EVERY_PAGE_TYPE = (
     HomePage,
@@ -107,7 +108,7 @@ def czech_date_pattern(day, month, year):
     return rf"{day}\.\s?(?:{month}\.|{months[month - 1]})\s?{year}"
 
 
-class DemoPortalTests(PublicPortalChecks, DemoPortalTestCase):
+class DemoPortalTests(PublicPortalChecks, OutsideValidatorChecks, DemoPortalTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.staff_member = get_user_model().objects.create_user(

@@ -1,18 +1,17 @@
 """The production stack (deploy/stack.py) for real: Varnish, gunicorn, PostgreSQL, Redis.
 
-Starts the whole stack once on free ports in a temporary folder, then runs the load, fault
-and benchmark scripts for a few seconds each so they keep working, and checks what the
-front cache keeps and what it must never keep.
+Starts the whole stack once on free ports in a temporary folder (tests/conftest.py), then
+runs the load, fault and benchmark scripts for a few seconds each so they keep working, and
+checks what the front cache keeps and what it must never keep, which addresses the portal's
+output names, and that text travels compressed.
 """
 
 import re
-import socket
 import urllib.error
 import urllib.request
 
 import pytest
 
-from deploy.stack import Stack
 from tests.bench import bench_stack, load_stack
 
 # The stack runs its own PostgreSQL cluster whatever the suite's database: `make test` runs
@@ -32,28 +31,6 @@ restriction.groups.add(staff_group())
 print("URL", page.url)
 print("URL", document.url)
 """
-
-
-def free_port_block(size=4):
-    for base in range(23000, 60000, 97):
-        try:
-            for port in range(base, base + size):
-                with socket.socket() as sock:
-                    sock.bind(("127.0.0.1", port))
-        except OSError:
-            continue
-        return base
-    raise RuntimeError("no free ports")
-
-
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-    stack = Stack(tmp_path_factory.mktemp("stack"), port=free_port_block(), redis_db=6)
-    try:
-        with stack:
-            yield stack
-    finally:
-        stack.remove_database()
 
 
 def get(url, headers=None):
@@ -109,6 +86,46 @@ def test_production_headers_behind_tls(stack):
     status, headers, _ = get(stack.app_url + css.group(1).decode(), tls)
     assert status == 200
     assert "immutable" in headers["Cache-Control"]
+
+
+PUBLIC_OUTPUT = (
+    "/",
+    "/robots.txt",
+    "/sitemap.xml",
+    "/rss/aktuality/",
+    "/atom/aktuality/",
+    "/atom/zpravy/",
+    "/aktuality/",
+    "/videa/",
+)
+
+
+def test_absolute_urls_name_the_address_the_visitor_used(stack):
+    """Every absolute URL is the stack's public address, never an internal host name."""
+    for path in PUBLIC_OUTPUT:
+        for _ in range(2):  # from the portal, then from the front cache
+            status, headers, body = get(stack.url + path)
+            assert status == 200, path
+            text = body.decode()
+            assert "localhost" not in text and "//portal" not in text, path
+            assert f"{stack.url}/" in text, path
+        assert headers["X-Cache"] == "HIT", path
+    _, _, robots = get(stack.url + "/robots.txt")
+    assert f"Sitemap: {stack.url}/sitemap.xml".encode() in robots
+
+
+def test_text_travels_compressed_through_the_front_cache(stack):
+    _, _, home = get(stack.url + "/")
+    css = re.search(rb'href="(/static/portal/css/portal\.[0-9a-f]{12}\.css)"', home).group(1)
+    paths = ["/", "/aktuality/", "/atom/aktuality/", "/api/hledat/?q=opatrovnik", css.decode()]
+    for path in paths:
+        for accepted, expected in (("gzip, deflate, br", "br"), ("gzip", "gzip"), ("", None)):
+            status, headers, body = get(stack.url + path, {"Accept-Encoding": accepted})
+            assert status == 200, path
+            assert headers["Content-Encoding"] == expected, (path, accepted)
+            assert "Accept-Encoding" in headers.get("Vary", ""), path
+    figures = bench_stack.compression(stack)
+    assert figures["br"] < figures["gzip"] < figures["none"] / 3
 
 
 def test_load_script_shows_every_published_change(stack, capsys):

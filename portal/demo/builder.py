@@ -6,8 +6,11 @@ document or image by its title, a snippet by its name or slug) and updated in pl
 gets a new published revision only when its content differs from the latest revision.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import transaction
-from wagtail.models import Collection, Page, Revision
+from wagtail.models import Collection, Page, Revision, Site
 
 from methodology.models import MethodologyKind
 from news.models import NewsCategory
@@ -49,6 +52,7 @@ def build_demo(with_admin=False, refresh_files=False):
     for project in loader.project_data():
         build_project(ctx, project, collections, note)
     build_settings(ctx, data)
+    point_site_at(settings.WAGTAILADMIN_BASE_URL)
     setup_roles()
     if with_admin:
         ensure_admin(ctx)
@@ -58,6 +62,16 @@ def build_demo(with_admin=False, refresh_files=False):
 
 def demo_account_names():
     return [account["username"] for account in loader.portal_data()["accounts"]]
+
+
+def point_site_at(address):
+    """The default Site answers at `address` (the public address, e.g. the one `make run`
+    serves), so that every absolute URL the portal builds points where it is served."""
+    parts = urlsplit(address)
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = parts.hostname
+    site.port = parts.port or (443 if parts.scheme == "https" else 80)
+    site.save()  # and so Wagtail forgets its cached site root paths
 
 
 def demo_counts():

@@ -59,7 +59,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so that it sees the final response (cookies, headers); off unless
+    # Outermost: the caches keep the plain response, and each client gets it in the
+    # encoding it accepts, brotli or gzip (Varnish keeps one copy per encoding).
+    "portal.operations.compression.CompressionMiddleware",
+    # Then the front cache, so that it sees the final response (cookies, headers); off unless
     # FRONT_CACHE_SECONDS is set (production).
     "portal.operations.frontcache.FrontCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",

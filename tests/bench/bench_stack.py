@@ -2,12 +2,14 @@
 
 1. an anonymous page through the front cache (Varnish) against nginx serving the same
    bytes as a static file: the cache must reach 25 % of nginx's rate;
-2. a project page from gunicorn alone (2 workers, no front cache): 150 requests/s or more.
+2. a project page from gunicorn alone (2 workers, no front cache): 150 requests/s or more;
+3. the home page's bytes on the wire through the front cache, uncompressed and compressed.
 
   .venv/bin/python tests/bench/bench_stack.py [--seconds 10] [--var var/stack]
 """
 
 import argparse
+import http.client
 import re
 import subprocess
 import sys
@@ -41,6 +43,31 @@ def fetch(url):
         return response.read()
 
 
+def wire_bytes(stack, path, encoding=None):
+    """(bytes of the status line, headers and body as sent, Content-Encoding) for one GET."""
+    connection = http.client.HTTPConnection("127.0.0.1", stack.port, timeout=30)
+    connection.request("GET", path, headers={"Accept-Encoding": encoding} if encoding else {})
+    response = connection.getresponse()
+    body = response.read()  # http.client does not decode: these are the bytes sent
+    head = len(f"HTTP/1.1 {response.status} {response.reason}\r\n\r\n")
+    head += sum(len(f"{name}: {value}\r\n") for name, value in response.getheaders())
+    connection.close()
+    return head + len(body), response.getheader("Content-Encoding")
+
+
+def compression(stack, path="/"):
+    """The home page through the front cache, plain and as browsers ask for it."""
+    sizes = {}
+    for label, encoding in (("none", None), ("gzip", "gzip"), ("br", "gzip, deflate, br")):
+        wire_bytes(stack, path, encoding)  # the front cache keeps one copy per encoding
+        sizes[label], sent = wire_bytes(stack, path, encoding)
+        assert sent == (encoding and label), f"{label}: sent {sent}"
+    print(f"home page on the wire (headers + body, through the front cache): "
+          f"uncompressed {sizes['none']} bytes, gzip {sizes['gzip']} bytes, "
+          f"brotli {sizes['br']} bytes ({sizes['br'] / sizes['none']:.0%})")  # fmt: skip
+    return sizes
+
+
 def project_page(stack):
     listing = fetch(stack.url + "/projekty/").decode()
     return re.search(r'href="(/projekty/[^"/]+/)"', listing).group(1)
@@ -69,10 +96,11 @@ def run(stack, seconds):
     print(f"  gunicorn alone, {stack.workers} workers: {direct[0]:.0f} requests/s  "
           f"p99 {direct[3]}  non-2xx {direct[1]}  (target >= {GUNICORN_RATE})")  # fmt: skip
     errors = cache[1] + nginx[1] + direct[1]
+    wire = compression(stack)
     passed = share >= FRONT_CACHE_SHARE and direct[0] >= GUNICORN_RATE and not errors
     return {
         "front_cache": cache[0], "nginx": nginx[0], "share": share, "gunicorn": direct[0],
-        "errors": errors, "passed": passed,
+        "errors": errors, "passed": passed, "wire": wire,
     }  # fmt: skip
 
 

@@ -79,14 +79,15 @@ def put_demo_portal(env, var_dir):
 def portal_url(tmp_path_factory, django_db_setup, django_db_blocker):
     """Base URL of a demo portal served on 127.0.0.1 for this test session."""
     var_dir = tmp_path_factory.mktemp("portal")
+    port = free_port()
     env = {
         **os.environ,
         "PORTAL_VAR_DIR": str(var_dir),
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",  # the demo Site's address
     }
     with django_db_blocker.unblock():
         put_demo_portal(env, var_dir)
-    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=ROOT,

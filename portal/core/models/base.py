@@ -90,6 +90,20 @@ class BasePage(Page):
         """The project whose funding block the footer shows on this page, if any."""
         return None
 
+    @property
+    def date_published(self):
+        """When the page counts as published: the page, its feeds and JSON-LD all say this."""
+        return self.first_published_at
+
+    @property
+    def byline(self):
+        """Who wrote the page (a person's or an organisation's name), if anyone is named."""
+        return ""
+
+    def main_file(self):
+        """The file that stands for the page (the video, the report itself), for feeds."""
+        return None
+
     def route(self, request, path_components):
         """Find a descendant by its URL path in two queries, not two per level.
 
@@ -186,6 +200,12 @@ class AttachedDocument(Orderable):
 
     class Meta(Orderable.Meta):
         abstract = True
+
+    @classmethod
+    def first_of(cls, attachments):
+        """The first attached document, the page's main one (None if there is none)."""
+        first = next(iter(attachments), None)
+        return first.document if first is not None else None
 
     @property
     def link_title(self):

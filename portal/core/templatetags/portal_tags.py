@@ -18,6 +18,7 @@ from django.utils.html import format_html
 from wagtail.models import Page, Site
 
 from portal.core.content_version import content_version as current_content_version
+from portal.core.links import absolute_url
 
 register = template.Library()
 
@@ -334,7 +335,7 @@ def canonical_url(context):
     if page is not None and hasattr(page, "get_full_url"):
         url = page.get_full_url(request)
     elif request is not None:
-        url = request.build_absolute_uri(request.path)
+        url = absolute_url(request, request.path)
     else:
         return ""
     number = request.GET.get("strana", "") if request is not None else ""
