@@ -9,11 +9,11 @@ import json
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-SITE_NAME = "Portál pro praxi OSPOD"
 
 
 def _iso(value):
@@ -22,7 +22,7 @@ def _iso(value):
 
 def _organisation(organisation, url=None):
     if organisation is None:
-        return {"@type": "Organization", "name": SITE_NAME, "url": url}
+        return {"@type": "Organization", "name": _("Portál pro praxi OSPOD"), "url": url}
     data = {"@type": "Organization", "name": organisation.name}
     website = getattr(organisation, "website", "")
     if website or url:
@@ -88,7 +88,12 @@ def schema_items(page, request, portal_settings):
     if model == "home.homepage":
         return [
             publisher,
-            {"@type": "WebSite", "name": SITE_NAME, "url": url, "inLanguage": "cs"},
+            {
+                "@type": "WebSite",
+                "name": _("Portál pro praxi OSPOD"),
+                "url": url,
+                "inLanguage": "cs",
+            },
         ]
     if model in ("news.newspage", "news.periodreportpage"):
         items = [_news_article(page, url, publisher)]
