@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-sqlite test-postgres lint demo clean fonts chromium postgres \
+.PHONY: install messages run test test-sqlite test-postgres lint demo clean fonts chromium postgres \
 	stack-packages stack
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
@@ -16,7 +16,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --editable ".[test,demo]"
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) messages
+
+# The portal's Czech catalogue is compiled on every install (compilemessages skips an
+# unchanged catalogue); msgfmt comes from Debian's gettext.
+messages: $(STAMP)
+	@command -v msgfmt >/dev/null || { apt-get update -qq && $(APT_INSTALL) gettext; }
+	$(BIN)/python manage.py compilemessages --locale cs --ignore '.venv' --ignore 'var' \
+		--ignore 'node_modules' --ignore 'build' --ignore '.git'
 
 # Debian packages: DejaVu fonts for the generated demo PDFs, Chromium for browser tests.
 fonts:
@@ -70,4 +77,4 @@ postgres:
 	@pg_isready -h 127.0.0.1 -p 5432
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache portal/locale/*/LC_MESSAGES/*.mo
