@@ -21,12 +21,13 @@ Stemmer
 
 Undiacritised input
     Users type "kolizniho opatrovnika", "pestouni", "ohrozene deti". Measured
-    with ``tests/bench_czech_analysis.py --compare`` on the 29 phrase pairs of
-    the brief, 96 pairs from 27 extra inflection groups (program, režim,
-    rodina, centrum, ...; partly undiacritised) and 11 unrelated word pairs:
+    with ``tests/bench_czech_analysis.py --compare`` on 29 core pairs (phrases
+    OSPOD workers search for, as they type them), 96 pairs from 27 extra
+    inflection groups (program, režim, rodina, centrum, ...; partly
+    undiacritised) and 11 unrelated word pairs:
 
     =========================================  =====  =====  ==========
-    approach                                   brief  extra  collisions
+    approach                                   core   extra  collisions
     =========================================  =====  =====  ==========
     naive: stem with diacritics, then fold     27/29  76/96  2/11
     (a) diacritic rules for words that have
