@@ -80,21 +80,6 @@ def signed_percent(value):
     return f"{sign}{_format_decimal(abs(number))}{NBSP}%"
 
 
-@register.filter
-def czech_plural(count, forms):
-    """The Czech plural form for count: {{ n|czech_plural:"stránka,stránky,stránek" }}."""
-    one, few, many = (form.strip() for form in forms.split(","))
-    try:
-        count = int(count)
-    except (TypeError, ValueError):
-        return many
-    if count == 1:
-        return one
-    if 2 <= count <= 4:
-        return few
-    return many
-
-
 # --- dates ---------------------------------------------------------------------------
 
 
