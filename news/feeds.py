@@ -9,6 +9,8 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import CollectionViewRestriction, Page
 
 from news.models import NewsPage, PeriodReportPage
@@ -103,8 +105,8 @@ def report_items():
 
 
 class NewsFeed(PageFeed, Feed):
-    title = "Portál pro praxi OSPOD – aktuality"
-    description = "Aktuality, zprávy z akcí a zprávy za monitorovací období projektů."
+    title = gettext_lazy("Portál pro praxi OSPOD – aktuality")
+    description = gettext_lazy("Aktuality, zprávy z akcí a zprávy za monitorovací období projektů.")
     subtitle = description
 
     def link(self):
@@ -115,8 +117,8 @@ class NewsFeed(PageFeed, Feed):
 
 
 class ReportFeed(PageFeed, Feed):
-    title = "Portál pro praxi OSPOD – zprávy za období"
-    description = "Zprávy projektů za jednotlivá monitorovací období."
+    title = gettext_lazy("Portál pro praxi OSPOD – zprávy za období")
+    description = gettext_lazy("Zprávy projektů za jednotlivá monitorovací období.")
     subtitle = description
 
     def link(self):
@@ -131,10 +133,12 @@ class TopicFeed(PageFeed, Feed):
         return get_object_or_404(Topic, slug=slug)
 
     def title(self, topic):
-        return f"Portál pro praxi OSPOD – téma {topic.name}"
+        return _("Portál pro praxi OSPOD – téma %(name)s") % {"name": topic.name}
 
     def description(self, topic):
-        return topic.description or f"Nový obsah portálu k tématu {topic.name}."
+        return topic.description or _("Nový obsah portálu k tématu %(name)s.") % {
+            "name": topic.name
+        }
 
     subtitle = description
 

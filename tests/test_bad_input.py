@@ -14,7 +14,7 @@ class ListingPageNumberTests(TestCase):
             NewsPageFactory(parent=cls.index, title=f"Aktualita {number}")
 
     def test_unicode_digits_as_page_number_show_the_first_page(self):
-        # "²".isdigit() is true, but int("²") fails: the canonical link used to crash.
+        # "²".isdigit() is true, but int("²") fails: the canonical link must not crash on it.
         for value in ("²", "٣", "１２"):
             with self.subTest(strana=value):
                 response = self.client.get(self.index.url, {"strana": value})

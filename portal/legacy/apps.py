@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LegacyConfig(AppConfig):
@@ -11,4 +12,4 @@ class LegacyConfig(AppConfig):
 
     name = "portal.legacy"
     label = "portal"
-    verbose_name = "Portál (původní uspořádání)"
+    verbose_name = _("Portál (původní uspořádání)")

@@ -40,6 +40,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from portal.search.indexing import rebuild_index
 
@@ -209,17 +211,31 @@ def read_manifest(archive):
         member = archive.getmember(MANIFEST)
         manifest = json.load(archive.extractfile(member))
     except KeyError:
-        raise BackupError("V archivu chybí manifest.json – nejde o zálohu portálu.") from None
+        raise BackupError(_("V archivu chybí manifest.json – nejde o zálohu portálu.")) from None
     except (ValueError, AttributeError) as error:
-        raise BackupError(f"Manifest zálohy je poškozený ({error}).") from None
+        raise BackupError(
+            _("Manifest zálohy je poškozený (%(error)s).") % {"error": error}
+        ) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise BackupError("Soubor není záloha portálu OSPOD (neznámý formát manifestu).")
+        raise BackupError(_("Soubor není záloha portálu OSPOD (neznámý formát manifestu)."))
     if manifest.get("version") != VERSION:
         raise BackupError(
-            f"Záloha má verzi formátu {manifest.get('version')}, tento portál umí obnovit "
-            f"jen verzi {VERSION}."
+            _("Záloha má verzi formátu %(found)s, tento portál umí obnovit jen verzi %(known)s.")
+            % {"found": manifest.get("version"), "known": VERSION}
         )
     return manifest
+
+
+def summary(manifest):
+    """What an archive holds, in Czech plurals: "1 234 záznamů, 3 soubory"."""
+    rows = sum(manifest["counts"].values())
+    media = len(manifest["files"]) - 1
+    return ", ".join(
+        (
+            ngettext("%(count)d záznam", "%(count)d záznamů", rows) % {"count": rows},
+            ngettext("%(count)d soubor", "%(count)d souborů", media) % {"count": media},
+        )
+    )
 
 
 def check_migrations(manifest):
@@ -233,13 +249,20 @@ def check_migrations(manifest):
         only_backup = sorted(set(saved.get(app, [])) - set(current.get(app, [])))
         only_here = sorted(set(current.get(app, [])) - set(saved.get(app, [])))
         if only_backup:
-            differences.append(f"{app}: jen v záloze {', '.join(only_backup)}")
+            differences.append(
+                _("%(app)s: jen v záloze %(names)s") % {"app": app, "names": ", ".join(only_backup)}
+            )
         if only_here:
-            differences.append(f"{app}: jen v databázi {', '.join(only_here)}")
+            differences.append(
+                _("%(app)s: jen v databázi %(names)s") % {"app": app, "names": ", ".join(only_here)}
+            )
     raise BackupError(
-        "Záloha pochází z jiné verze databázového schématu, než má tato databáze "
-        "(obnovte ji do portálu ve stejné verzi a po `manage.py migrate`). Rozdíly: "
-        + "; ".join(differences[:10])
+        _(
+            "Záloha pochází z jiné verze databázového schématu, než má tato databáze "
+            "(obnovte ji do portálu ve stejné verzi a po `manage.py migrate`). Rozdíly: "
+            "%(differences)s"
+        )
+        % {"differences": "; ".join(differences[:10])}
     )
 
 
@@ -247,15 +270,20 @@ def _extract_checked(archive, manifest, staging):
     """Extract every member to `staging`, checking names, sizes and checksums."""
     expected = manifest.get("files")
     if not isinstance(expected, dict) or DATABASE not in expected:
-        raise BackupError("Manifest zálohy neuvádí databázi – záloha je neúplná.")
+        raise BackupError(_("Manifest zálohy neuvádí databázi – záloha je neúplná."))
     seen = set()
     for member in archive:
         if member.name == MANIFEST:
             continue
         if member.name not in expected or not _safe_member_name(member.name):
-            raise BackupError(f"Archiv obsahuje soubor, který manifest neuvádí: {member.name}")
+            raise BackupError(
+                _("Archiv obsahuje soubor, který manifest neuvádí: %(name)s")
+                % {"name": member.name}
+            )
         if not member.isfile():
-            raise BackupError(f"Archiv obsahuje nepovolenou položku: {member.name}")
+            raise BackupError(
+                _("Archiv obsahuje nepovolenou položku: %(name)s") % {"name": member.name}
+            )
         destination = staging / member.name
         destination.parent.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
@@ -266,14 +294,19 @@ def _extract_checked(archive, manifest, staging):
         wanted = expected[member.name]
         if member.size != wanted.get("size") or digest.hexdigest() != wanted.get("sha256"):
             raise BackupError(
-                f"Soubor {member.name} v záloze neodpovídá kontrolnímu součtu – "
-                "záloha je poškozená."
+                _("Soubor %(name)s v záloze neodpovídá kontrolnímu součtu – záloha je poškozená.")
+                % {"name": member.name}
             )
         seen.add(member.name)
     missing = sorted(set(expected) - seen)
     if missing:
         raise BackupError(
-            f"V záloze chybí {len(missing)} souborů (např. {missing[0]}) – záloha je neúplná."
+            ngettext(
+                "V záloze chybí %(count)d soubor (%(example)s) – záloha je neúplná.",
+                "V záloze chybí %(count)d souborů (např. %(example)s) – záloha je neúplná.",
+                len(missing),
+            )
+            % {"count": len(missing), "example": missing[0]}
         )
 
 
@@ -341,7 +374,7 @@ def restore(source):
     """Replace the database rows and the media with the archive's; return its manifest."""
     source = Path(source)
     if not source.is_file():
-        raise BackupError(f"Soubor zálohy {source} neexistuje.")
+        raise BackupError(_("Soubor zálohy %(source)s neexistuje.") % {"source": source})
     media_root = Path(settings.MEDIA_ROOT)
     media_root.parent.mkdir(parents=True, exist_ok=True)
     # The staging folder sits next to MEDIA_ROOT, so the final swap is a rename.
@@ -353,7 +386,9 @@ def restore(source):
                 check_migrations(manifest)
                 _extract_checked(archive, manifest, staging)
         except (tarfile.TarError, EOFError, OSError, ValueError) as error:
-            raise BackupError(f"Zálohu nejde přečíst, soubor je poškozený ({error}).") from None
+            raise BackupError(
+                _("Zálohu nejde přečíst, soubor je poškozený (%(error)s).") % {"error": error}
+            ) from None
         swapped, previous = False, None
         try:
             with transaction.atomic():
@@ -364,7 +399,8 @@ def restore(source):
             if swapped:
                 _undo_swap(previous, staging / MEDIA)
             raise BackupError(
-                f"Obnova se nezdařila, databáze i soubory zůstaly beze změny ({error})."
+                _("Obnova se nezdařila, databáze i soubory zůstaly beze změny (%(error)s).")
+                % {"error": error}
             ) from error
         if previous is not None:
             shutil.rmtree(previous, ignore_errors=True)

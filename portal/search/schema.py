@@ -19,7 +19,7 @@ row, reinstalls them and refills the FTS table in one pass.
 """
 
 
-def _statements(ENTRY_TABLE):  # noqa: N803 (reads as the constant it was)
+def _statements(ENTRY_TABLE):  # noqa: N803 (named like the constant it fills in)
     """Every statement of this module, for the entries table ``ENTRY_TABLE``."""
     FTS_TABLE = f"{ENTRY_TABLE}_fts"
     VECTOR_COLUMN = "search_vector"

@@ -67,9 +67,10 @@ def bench(label: str, func: Callable[[str], object], text: str, tokens: int, rep
     print(f"  {label:<34} {tokens / best:>12,.0f} tokens/s  ({best * 1000:.1f} ms)")
 
 
-# Phrase groups from the brief: every phrase is compared with the first one.
+# Phrases OSPOD workers search for, in the forms they type: every phrase is compared with
+# the first one.
 # "first" groups only need the first term to meet.
-BRIEF_GROUPS = [
+CORE_GROUPS = [
     (["kolizní opatrovnictví", "kolizního opatrovnictví"], "all"),
     (["kolizniho opatrovnika", "kolizního opatrovníka"], "all"),
     (["kolizního opatrovníka", "kolizní opatrovnictví"], "first"),
@@ -153,34 +154,34 @@ def approach_a(text: str) -> list[str]:
 
 
 def evaluate(analyze: Callable[[str], list[str]]) -> tuple[int, int, int, int, list]:
-    brief = brief_total = 0
-    for phrases, mode in BRIEF_GROUPS:
+    core = brief_total = 0
+    for phrases, mode in CORE_GROUPS:
         base = analyze(phrases[0])
         for phrase in phrases[1:]:
             terms = analyze(phrase)
             brief_total += 1
-            brief += terms == base if mode == "all" else terms[:1] == base[:1]
+            core += terms == base if mode == "all" else terms[:1] == base[:1]
     extra = extra_total = 0
     for words in EXTRA_GROUPS:
         base = analyze(words[0])
         extra_total += len(words) - 1
         extra += sum(analyze(w) == base for w in words[1:])
     collisions = [pair for pair in APART if analyze(pair[0]) == analyze(pair[1])]
-    return brief, brief_total, extra, extra_total, collisions
+    return core, brief_total, extra, extra_total, collisions
 
 
 def compare() -> None:
-    print("phrase pairs that meet (brief / extra inflections), collisions of unrelated words:")
+    print("phrase pairs that meet (core / extra inflections), collisions of unrelated words:")
     approaches = [
         ("naive: stem with diacritics, fold", naive),
         ("(a) rules chosen per word", approach_a),
         ("(b) fold first, folded rules [used]", czech.analyze),
     ]
     for label, analyze in approaches:
-        brief, brief_total, extra, extra_total, collisions = evaluate(analyze)
+        core, brief_total, extra, extra_total, collisions = evaluate(analyze)
         pairs = ", ".join("/".join(pair) for pair in collisions) or "none"
         print(
-            f"  {label:<37} brief {brief}/{brief_total}  extra {extra}/{extra_total}"
+            f"  {label:<37} core {core}/{brief_total}  extra {extra}/{extra_total}"
             f"  collisions {len(collisions)}/{len(APART)}: {pairs}"
         )
 

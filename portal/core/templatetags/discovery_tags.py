@@ -12,6 +12,7 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from portal.core.links import absolute_url, site_root
 
@@ -141,7 +142,12 @@ def schema_items(page, request, portal_settings):
     if model == "home.homepage":
         return [
             publisher,
-            {"@type": "WebSite", "name": SITE_NAME, "url": url, "inLanguage": "cs"},
+            {
+                "@type": "WebSite",
+                "name": _("Portál pro praxi OSPOD"),
+                "url": url,
+                "inLanguage": "cs",
+            },
         ]
     if model in ("news.newspage", "news.periodreportpage"):
         items = [_news_article(page, url, publisher, request)]

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import dateformat, numberformat, timezone
 from django.utils.formats import get_format
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from portal.core.content_version import content_version as current_content_version
@@ -80,21 +81,6 @@ def signed_percent(value):
     return f"{sign}{_format_decimal(abs(number))}{NBSP}%"
 
 
-@register.filter
-def czech_plural(count, forms):
-    """The Czech plural form for count: {{ n|czech_plural:"stránka,stránky,stránek" }}."""
-    one, few, many = (form.strip() for form in forms.split(","))
-    try:
-        count = int(count)
-    except (TypeError, ValueError):
-        return many
-    if count == 1:
-        return one
-    if 2 <= count <= 4:
-        return few
-    return many
-
-
 # --- dates ---------------------------------------------------------------------------
 
 
@@ -141,9 +127,9 @@ def date_range(start, end=None):
     if start and end:
         return f"{_date(start)}{NBSP}{EN_DASH} {_date(end)}"
     if start:
-        return f"od{NBSP}{_date(start)}"
+        return f"{_('od')}{NBSP}{_date(start)}"
     if end:
-        return f"do{NBSP}{_date(end)}"
+        return f"{_('do')}{NBSP}{_date(end)}"
     return ""
 
 
@@ -278,11 +264,11 @@ def breadcrumbs(context, page=None, *trail):
     """The trail above the current page: [{"title", "url"}, …], from the home page.
 
     For views that are not pages pass the extra steps as title/url pairs:
-    {% breadcrumbs None "Témata" topics_url as crumbs %}.
+    {% breadcrumbs None _("Témata") topics_url as crumbs %}.
     """
     request = context.get("request")
     home_url = reverse("wagtail_serve", args=[""])
-    crumbs = [{"title": "Úvod", "url": home_url}]
+    crumbs = [{"title": _("Úvod"), "url": home_url}]
     home = _site_root(context)
     if page is not None and home is not None:
         ancestors = (
@@ -359,10 +345,10 @@ def elided_pages(page_obj):
 def stage_state(step):
     """The text of one step in a tool's progression (state is never colour alone)."""
     if step["current"]:
-        return "současný stupeň"
+        return _("současný stupeň")
     if step["reached"]:
-        return "splněno"
-    return "zatím ne"
+        return _("splněno")
+    return _("zatím ne")
 
 
 @register.filter
@@ -415,5 +401,5 @@ def video_embed(url):
         match = re.match(pattern, url or "")
         if match:
             return {"provider": provider, "player_url": player.format(id=match.group("id"))}
-    host = urlparse(url or "").hostname or "poskytovatele"
+    host = urlparse(url or "").hostname or _("poskytovatele")
     return {"provider": host.removeprefix("www."), "player_url": ""}

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 
 from portal.core.templatetags.portal_tags import czech_number, signed_percent
 
@@ -84,14 +85,18 @@ def before_after_chart(result):
     scale = max(abs(before), abs(after))
     before_text, after_text = _with_unit(before, result.unit), _with_unit(after, result.unit)
     rows = [
-        ("před", abs(before), before_text, "chart__bar--before"),
-        ("po", abs(after), after_text, "chart__bar--after"),
+        (_("před"), abs(before), before_text, "chart__bar--before"),
+        (_("po"), abs(after), after_text, "chart__bar--after"),
     ]
     height, body = _bars(rows, scale)
     change = result.percent_change
-    label = f"{result.label}: před {before_text}, po {after_text}"
+    label = _("%(label)s: před %(before)s, po %(after)s") % {
+        "label": result.label,
+        "before": before_text,
+        "after": after_text,
+    }
     if change is not None:
-        label += f", změna {signed_percent(change)}"
+        label += _(", změna %(change)s") % {"change": signed_percent(change)}
     return _svg(label, height, body)
 
 
@@ -106,10 +111,15 @@ def target_chart(indicator):
     achieved_text = _with_unit(achieved, indicator.unit)
     css = "chart__bar--met" if indicator.is_met else "chart__bar--unmet"
     height, body = _bars(
-        [("dosaženo", achieved, achieved_text, css)],
+        [(_("dosaženo"), achieved, achieved_text, css)],
         scale,
-        marker=(planned, f"plán {planned_text}"),
+        marker=(planned, _("plán %(planned)s") % {"planned": planned_text}),
     )
-    verdict = "splněno" if indicator.is_met else "nesplněno"
-    label = f"{indicator.label}: plán {planned_text}, dosaženo {achieved_text} ({verdict})"
+    verdict = _("splněno") if indicator.is_met else _("nesplněno")
+    label = _("%(label)s: plán %(planned)s, dosaženo %(achieved)s (%(verdict)s)") % {
+        "label": indicator.label,
+        "planned": planned_text,
+        "achieved": achieved_text,
+        "verdict": verdict,
+    }
     return _svg(label, height + 4, body)

@@ -1,8 +1,9 @@
 """manage.py backup_portal FILE: the database and the media files in one archive."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
-from portal.operations.backup import BackupError, backup
+from portal.operations.backup import BackupError, backup, summary
 
 
 class Command(BaseCommand):
@@ -15,8 +16,11 @@ class Command(BaseCommand):
         try:
             manifest = backup(file)
         except (BackupError, OSError) as error:
-            raise CommandError(f"Zálohu se nepodařilo vytvořit: {error}") from error
+            raise CommandError(
+                _("Zálohu se nepodařilo vytvořit: %(error)s") % {"error": error}
+            ) from error
         if verbosity:
-            rows = sum(manifest["counts"].values())
-            media = len(manifest["files"]) - 1
-            self.stdout.write(f"Záloha uložena do {file}: {rows} záznamů, {media} souborů.")
+            self.stdout.write(
+                _("Záloha uložena do %(file)s: %(summary)s.")
+                % {"file": file, "summary": summary(manifest)}
+            )

@@ -1,8 +1,9 @@
 """manage.py restore_portal FILE: replace the database rows and media with a backup's."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
-from portal.operations.backup import BackupError, restore
+from portal.operations.backup import BackupError, restore, summary
 
 
 class Command(BaseCommand):
@@ -25,18 +26,16 @@ class Command(BaseCommand):
     def handle(self, *args, file, interactive=True, verbosity=1, **options):
         if interactive:
             answer = input(
-                "Obnova nahradí všechna data portálu obsahem zálohy. Pokračovat? [ano/ne] "
+                _("Obnova nahradí všechna data portálu obsahem zálohy. Pokračovat? [ano/ne] ")
             )
             if answer.strip().lower() not in ("ano", "a", "yes", "y"):
-                raise CommandError("Obnova zrušena, nic se nezměnilo.")
+                raise CommandError(_("Obnova zrušena, nic se nezměnilo."))
         try:
             manifest = restore(file)
         except BackupError as error:
             raise CommandError(str(error)) from error
         if verbosity:
-            rows = sum(manifest["counts"].values())
-            media = len(manifest["files"]) - 1
             self.stdout.write(
-                f"Portál obnoven ze zálohy z {manifest['created']}: {rows} záznamů, "
-                f"{media} souborů."
+                _("Portál obnoven ze zálohy z %(created)s: %(summary)s.")
+                % {"created": manifest["created"], "summary": summary(manifest)}
             )

@@ -3,6 +3,8 @@
 import time
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from portal.core.models import PortalDocument
 from portal.search.extraction import extract_from_field_file
@@ -26,7 +28,14 @@ class Command(BaseCommand):
         count = rebuild_index()
         if verbosity:
             seconds = time.perf_counter() - started
-            self.stdout.write(f"Vyhledávací index: {count} položek za {seconds:.1f} s.")
+            self.stdout.write(
+                ngettext(
+                    "Vyhledávací index: %(count)d položka za %(seconds).1f s.",
+                    "Vyhledávací index: %(count)d položek za %(seconds).1f s.",
+                    count,
+                )
+                % {"count": count, "seconds": seconds}
+            )
 
     def _extract_missing_texts(self, verbosity):
         documents = PortalDocument.objects.filter(extracted_text="")
@@ -35,4 +44,4 @@ class Command(BaseCommand):
             if text:
                 PortalDocument.objects.filter(pk=document.pk).update(extracted_text=text)
         if verbosity > 1:
-            self.stdout.write("Text dokumentů doplněn.")
+            self.stdout.write(_("Text dokumentů doplněn."))
