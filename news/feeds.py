@@ -6,13 +6,14 @@ Only live pages outside every view-restricted section are ever listed.
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.db.models import F
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Page
 
-from news.models import NewsPage, PeriodReportPage
+from news.models import NewsIndexPage, PeriodReportPage
 from portal.core.privacy import public
 from portal.taxonomy.models import Topic
 
@@ -29,9 +30,13 @@ def published(page):
     return value or page.first_published_at
 
 
+# Pages created by a script or an import may have no date at all: they come last.
+UNDATED = timezone.make_aware(datetime.datetime(1900, 1, 1))
+
+
 def newest(*querysets):
     items = [page for queryset in querysets for page in queryset[:FEED_SIZE]]
-    items.sort(key=published, reverse=True)
+    items.sort(key=lambda page: published(page) or UNDATED, reverse=True)
     return items[:FEED_SIZE]
 
 
@@ -61,14 +66,13 @@ class PageFeed:
 
 
 def news_items():
-    return newest(
-        public(NewsPage.objects.live()).order_by("-published_at"),
-        public(PeriodReportPage.objects.live()).order_by("-period_end"),
-    )
+    """The newest of what the news index lists."""
+    return newest(*(listed.newest(FEED_SIZE) for listed in NewsIndexPage.listed))
 
 
 def report_items():
-    return newest(public(PeriodReportPage.objects.live()).order_by("-period_end"))
+    reports = next(listed for listed in NewsIndexPage.listed if listed.model is PeriodReportPage)
+    return newest(reports.newest(FEED_SIZE))
 
 
 class NewsFeed(PageFeed, Feed):
@@ -112,7 +116,7 @@ class TopicFeed(PageFeed, Feed):
 
     def items(self, topic):
         pages = public(Page.objects.live()).filter(topic_items__tag=topic)
-        return newest(pages.order_by("-first_published_at").specific())
+        return newest(pages.order_by(F("first_published_at").desc(nulls_last=True)).specific())
 
 
 class AtomNewsFeed(NewsFeed):
