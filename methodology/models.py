@@ -112,6 +112,8 @@ class MethodologyPage(SourceProjectMixin, BasePage):
 
     class Meta:
         verbose_name = _("metodika")
+        # Listings, teasers and feeds read the newest first, a page at a time.
+        indexes = [models.Index(fields=["last_reviewed"], name="methodology_reviewed_idx")]
         verbose_name_plural = _("metodiky")
 
 

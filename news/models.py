@@ -116,6 +116,8 @@ class NewsPage(BasePage):
 
     class Meta:
         verbose_name = _("aktualita")
+        # Listings, teasers and feeds read the newest first, a page at a time.
+        indexes = [models.Index(fields=["published_at"], name="news_published_at_idx")]
         verbose_name_plural = _("aktuality")
 
     @classmethod
@@ -185,6 +187,8 @@ class PeriodReportPage(BasePage):
 
     class Meta:
         verbose_name = _("zpráva za období")
+        # Listings, teasers and feeds read the newest first, a page at a time.
+        indexes = [models.Index(fields=["period_end"], name="report_period_end_idx")]
         verbose_name_plural = _("zprávy za období")
 
     @cached_property

@@ -154,6 +154,8 @@ class ProjectPage(BasePage):
 
     class Meta:
         verbose_name = _("projekt")
+        # Listings, teasers and feeds read the newest first, a page at a time.
+        indexes = [models.Index(fields=["start_date"], name="project_start_date_idx")]
         verbose_name_plural = _("projekty")
 
     @property
