@@ -323,9 +323,9 @@ def worker(args):
     from django.core.management import call_command
 
     build_seconds = None
+    call_command("migrate", verbosity=0, interactive=False)  # a kept portal gets new migrations
     if not built:
         started = time.perf_counter()
-        call_command("migrate", verbosity=0, interactive=False)
         call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
         if args.portal == "large":
             build_large(args.pages)
