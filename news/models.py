@@ -15,6 +15,7 @@ from portal.core.listings import KindFacet, Listed, YearFacet
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
 from portal.projects.facets import ProjectFacet
 from portal.projects.models import SourceProjectMixin, parent_project
+from portal.projects.widgets import ProjectTitlesWidget
 from portal.taxonomy.facets import TopicFacet
 
 
@@ -85,7 +86,7 @@ class NewsPage(BasePage):
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("published_at"), FieldPanel("category")]),
-        FieldPanel("related_projects"),
+        FieldPanel("related_projects", widget=ProjectTitlesWidget),
         FieldRowPanel([FieldPanel("author"), FieldPanel("author_organisation")]),
         FieldPanel("body"),
         MultiFieldPanel(
