@@ -69,14 +69,10 @@ class ProjectFacet(Facet):
                 for path, number in rows:
                     by_path[path] = by_path.get(path, 0) + number
             elif listed.project:
-                rows = (
-                    queryset.order_by()
-                    .filter(**{f"{listed.project}__isnull": False})
-                    .values_list(listed.project)
-                    .annotate(n=Count("pk"))
-                )
+                rows = queryset.order_by().values_list(listed.project).annotate(n=Count("pk"))
                 for project_id, number in rows:
-                    by_id[project_id] = by_id.get(project_id, 0) + number
+                    if project_id is not None:
+                        by_id[project_id] = by_id.get(project_id, 0) + number
         projects = visible_projects().filter(Q(pk__in=by_id) | Q(path__in=by_path))
         titles, counts = listing.memo.setdefault("project_titles", {}), {}
         for pk, path, slug, title in projects.values_list("pk", "path", "slug", "title"):
