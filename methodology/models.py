@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -8,10 +9,11 @@ from wagtail.search import index
 
 from methodology.forms import MethodologyForm
 from portal.core.blocks import BodyBlock
-from portal.core.listings import Source
+from portal.core.listings import Listed, YearFacet
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
-from portal.core.privacy import public
+from portal.projects.facets import ProjectFacet
 from portal.projects.models import SourceProjectMixin
+from portal.taxonomy.facets import TopicFacet
 
 
 class MethodologyKind(models.Model):
@@ -33,28 +35,6 @@ class MethodologyKind(models.Model):
 class Audience(models.TextChoices):
     PUBLIC = "public", _("veřejnost")
     STAFF = "staff", _("jen pracovníci OSPOD")
-
-
-class MethodologyIndexPage(IndexPage):
-    subpage_types = ["methodology.MethodologyPage"]
-    listing_name = "methodologies_page"
-
-    class Meta:
-        verbose_name = _("přehled metodik")
-
-    def listing(self):
-        return public(MethodologyPage.objects.live()).order_by("title")
-
-    def listing_sources(self):
-        return [
-            Source(
-                public(MethodologyPage.objects.live()),
-                order="title",
-                year="last_reviewed",
-                project="source_project",
-                select_related=("kind", "source_project"),
-            )
-        ]
 
 
 class MethodologyPage(SourceProjectMixin, BasePage):
@@ -126,11 +106,14 @@ class MethodologyPage(SourceProjectMixin, BasePage):
 
     base_form_class = MethodologyForm
     search_kind = SearchKind("methodology", _("metodika"), "last_reviewed", weight=1.3)
+    card_template = "methodology/cards/methodology_page.html"
     parent_page_types = ["methodology.MethodologyIndexPage", "projects.ProjectPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("metodika")
+        # Listings, teasers and feeds read the newest first, a page at a time.
+        indexes = [models.Index(fields=["last_reviewed"], name="methodology_reviewed_idx")]
         verbose_name_plural = _("metodiky")
 
     def main_file(self):
@@ -163,28 +146,6 @@ class ValidationStage(models.TextChoices):
 
 
 STAGE_ORDER = [stage.value for stage in ValidationStage]
-
-
-class ToolIndexPage(IndexPage):
-    subpage_types = ["methodology.ToolPage"]
-    listing_name = "tools_page"
-
-    class Meta:
-        verbose_name = _("přehled nástrojů a prototypů")
-
-    def listing(self):
-        return public(ToolPage.objects.live()).order_by("title")
-
-    def listing_sources(self):
-        return [
-            Source(
-                public(ToolPage.objects.live()),
-                order="title",
-                year="first_published_at",
-                project="source_project",
-                select_related=("source_project",),
-            )
-        ]
 
 
 class ToolPage(SourceProjectMixin, BasePage):
@@ -250,6 +211,7 @@ class ToolPage(SourceProjectMixin, BasePage):
     ]
 
     search_kind = SearchKind("tool", _("nástroj nebo prototyp"), weight=1.2)
+    card_template = "methodology/cards/tool_page.html"
     search_stage_field = "validation_stage"
     parent_page_types = ["methodology.ToolIndexPage", "projects.ProjectPage"]
     subpage_types = []
@@ -325,3 +287,42 @@ class ToolStageChange(Orderable):
 
 class ToolDocument(AttachedDocument):
     page = ParentalKey(ToolPage, on_delete=models.CASCADE, related_name="documents")
+
+
+class MethodologyIndexPage(IndexPage):
+    subpage_types = ["methodology.MethodologyPage"]
+    listing_name = "methodologies_page"
+    empty_listing_message = _("Zatím zde nejsou žádné metodiky.")
+    listed = (
+        Listed(
+            MethodologyPage,
+            order="title",
+            date="last_reviewed",
+            project="source_project",
+            select_related=("kind", "source_project"),
+            teaser_order=(F("last_reviewed").desc(nulls_last=True), "title"),
+        ),
+    )
+    facets = (TopicFacet(), ProjectFacet(), YearFacet())
+
+    class Meta:
+        verbose_name = _("přehled metodik")
+
+
+class ToolIndexPage(IndexPage):
+    subpage_types = ["methodology.ToolPage"]
+    listing_name = "tools_page"
+    empty_listing_message = _("Zatím zde nejsou žádné nástroje ani prototypy.")
+    listed = (
+        Listed(
+            ToolPage,
+            order="title",
+            date="first_published_at",
+            project="source_project",
+            select_related=("source_project",),
+        ),
+    )
+    facets = (TopicFacet(), ProjectFacet(), YearFacet())
+
+    class Meta:
+        verbose_name = _("přehled nástrojů a prototypů")

@@ -6,6 +6,7 @@ Only live pages outside every view-restricted section are ever listed.
 import mimetypes
 
 from django.contrib.syndication.views import Feed
+from django.db.models import F
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import CollectionViewRestriction, Page
 
-from news.models import NewsPage, PeriodReportPage
+from news.models import NewsIndexPage, NewsPage, PeriodReportPage
 from portal.core.links import absolute_url, site_root
 from portal.core.privacy import public
 from portal.taxonomy.models import Topic
@@ -27,9 +28,13 @@ def published(page):
     return page.date_published
 
 
+# Pages created by a script or an import may have no date at all: they come last.
+UNDATED = timezone.make_aware(datetime.datetime(1900, 1, 1))
+
+
 def newest(*querysets):
     items = [page for queryset in querysets for page in queryset[:FEED_SIZE]]
-    items.sort(key=published, reverse=True)
+    items.sort(key=lambda page: published(page) or UNDATED, reverse=True)
     return items[:FEED_SIZE]
 
 
@@ -86,22 +91,25 @@ class PageFeed:
         )
 
 
-def live_news():
-    pages = public(NewsPage.objects.live()).select_related("author", "author_organisation")
-    return pages.order_by("-published_at")
+# What a feed item shows beyond the listing: its author, and a report's attached files.
+FEED_RELATED = {
+    NewsPage: ("author", "author_organisation"),
+    PeriodReportPage: ("documents__document__collection",),
+}
 
 
-def live_reports():
-    pages = public(PeriodReportPage.objects.live()).order_by("-period_end")
-    return pages.prefetch_related("documents__document__collection")
+def feed_items(listed):
+    return listed.newest(FEED_SIZE, prefetch=FEED_RELATED.get(listed.model, ()))
 
 
 def news_items():
-    return newest(live_news(), live_reports())
+    """The newest of what the news index lists."""
+    return newest(*(feed_items(listed) for listed in NewsIndexPage.listed))
 
 
 def report_items():
-    return newest(live_reports())
+    reports = next(listed for listed in NewsIndexPage.listed if listed.model is PeriodReportPage)
+    return newest(feed_items(reports))
 
 
 class NewsFeed(PageFeed, Feed):
@@ -147,7 +155,7 @@ class TopicFeed(PageFeed, Feed):
 
     def items(self, topic):
         pages = public(Page.objects.live()).filter(topic_items__tag=topic)
-        return newest(pages.order_by("-first_published_at").specific())
+        return newest(pages.order_by(F("first_published_at").desc(nulls_last=True)).specific())
 
 
 class AtomNewsFeed(NewsFeed):

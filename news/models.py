@@ -13,10 +13,12 @@ from wagtail.search import index
 
 from news.forms import PeriodReportForm
 from portal.core.blocks import RICH_TEXT_FEATURES, BodyBlock
-from portal.core.listings import Source
+from portal.core.listings import KindFacet, Listed, YearFacet
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
-from portal.core.privacy import public
+from portal.projects.facets import ProjectFacet
 from portal.projects.models import SourceProjectMixin, parent_project
+from portal.projects.widgets import ProjectTitlesWidget
+from portal.taxonomy.facets import TopicFacet
 
 
 class NewsCategory(models.Model):
@@ -30,39 +32,6 @@ class NewsCategory(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class NewsIndexPage(IndexPage):
-    subpage_types = ["news.NewsPage"]
-    listing_name = "news_page"
-
-    class Meta:
-        verbose_name = _("přehled aktualit")
-
-    def listing(self):
-        """News and period reports, site-wide (by type, wherever they live in the tree)."""
-        return public(NewsPage.objects.live()).order_by("-published_at")
-
-    def listing_sources(self):
-        return [
-            Source(
-                public(NewsPage.objects.live()),
-                order="published_at",
-                year="published_at",
-                project="related_projects",
-                kind="aktuality",
-                kind_label=_("Aktuality a zprávy z akcí"),
-                select_related=("category",),
-            ),
-            Source(
-                public(PeriodReportPage.objects.live()),
-                order="period_end",
-                year="period_end",
-                project="parent",
-                kind="zpravy",
-                kind_label=_("Zprávy za období"),
-            ),
-        ]
 
 
 class NewsPage(BasePage):
@@ -119,7 +88,7 @@ class NewsPage(BasePage):
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("published_at"), FieldPanel("category")]),
-        FieldPanel("related_projects"),
+        FieldPanel("related_projects", widget=ProjectTitlesWidget),
         FieldRowPanel([FieldPanel("author"), FieldPanel("author_organisation")]),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -143,12 +112,15 @@ class NewsPage(BasePage):
     ]
 
     search_kind = SearchKind("news", _("aktualita"), "published_at", weight=1.1)
+    card_template = "news/cards/news_page.html"
     event_search_kind = SearchKind("event", _("zpráva z akce"), "event_date", weight=1.1)
     parent_page_types = ["news.NewsIndexPage", "projects.ProjectPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("aktualita")
+        # Listings, teasers and feeds read the newest first, a page at a time.
+        indexes = [models.Index(fields=["published_at"], name="news_published_at_idx")]
         verbose_name_plural = _("aktuality")
 
     @classmethod
@@ -219,6 +191,7 @@ class PeriodReportPage(BasePage):
 
     base_form_class = PeriodReportForm
     search_kind = SearchKind("period_report", _("zpráva za období"), "period_end")
+    card_template = "news/cards/period_report_page.html"
     project_list_template = "news/includes/project_period_reports.html"
     project_list_order = ("-period_number",)
     parent_page_types = ["projects.ProjectPage"]
@@ -226,6 +199,8 @@ class PeriodReportPage(BasePage):
 
     class Meta:
         verbose_name = _("zpráva za období")
+        # Listings, teasers and feeds read the newest first, a page at a time.
+        indexes = [models.Index(fields=["period_end"], name="report_period_end_idx")]
         verbose_name_plural = _("zprávy za období")
 
     @cached_property
@@ -273,28 +248,6 @@ class PeriodFigure(Orderable):
 
 class PeriodReportDocument(AttachedDocument):
     page = ParentalKey(PeriodReportPage, on_delete=models.CASCADE, related_name="documents")
-
-
-class VideoIndexPage(IndexPage):
-    subpage_types = ["news.VideoPage"]
-    listing_name = "videos_page"
-
-    class Meta:
-        verbose_name = _("přehled videí")
-
-    def listing(self):
-        return public(VideoPage.objects.live()).order_by("-first_published_at")
-
-    def listing_sources(self):
-        return [
-            Source(
-                public(VideoPage.objects.live()),
-                order="first_published_at",
-                year="first_published_at",
-                project="source_project",
-                select_related=("municipality",),
-            )
-        ]
 
 
 class VideoPage(SourceProjectMixin, BasePage):
@@ -366,6 +319,7 @@ class VideoPage(SourceProjectMixin, BasePage):
     ]
 
     search_kind = SearchKind("video", _("video"), weight=1.1)
+    card_template = "news/cards/video_page.html"
     parent_page_types = ["news.VideoIndexPage", "projects.ProjectPage"]
     subpage_types = []
 
@@ -389,3 +343,52 @@ class VideoPage(SourceProjectMixin, BasePage):
             return ""
         minutes, seconds = divmod(self.duration_seconds, 60)
         return f"{minutes}:{seconds:02d}"
+
+
+class NewsIndexPage(IndexPage):
+    subpage_types = ["news.NewsPage"]
+    listing_name = "news_page"
+    empty_listing_message = _("Zatím zde nejsou žádné aktuality.")
+    # News and period reports, site-wide (by type, wherever they live in the tree).
+    listed = (
+        Listed(
+            NewsPage,
+            order="published_at",
+            date="published_at",
+            project="related_projects",
+            kind="aktuality",
+            kind_label=_("Aktuality a zprávy z akcí"),
+            select_related=("category",),
+        ),
+        Listed(
+            PeriodReportPage,
+            order="period_end",
+            date="period_end",
+            project="parent",
+            kind="zpravy",
+            kind_label=_("Zprávy za období"),
+        ),
+    )
+    facets = (TopicFacet(), ProjectFacet(), YearFacet(), KindFacet())
+
+    class Meta:
+        verbose_name = _("přehled aktualit")
+
+
+class VideoIndexPage(IndexPage):
+    subpage_types = ["news.VideoPage"]
+    listing_name = "videos_page"
+    empty_listing_message = _("Zatím zde nejsou žádná videa.")
+    listed = (
+        Listed(
+            VideoPage,
+            order="first_published_at",
+            date="first_published_at",
+            project="source_project",
+            select_related=("poster", "municipality"),
+        ),
+    )
+    facets = (TopicFacet(), ProjectFacet(), YearFacet())
+
+    class Meta:
+        verbose_name = _("přehled videí")

@@ -4,12 +4,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from news import feeds
+from portal.operations import sitemap
 from portal.operations import views as operations_views
-from portal.operations.sitemap import PortalSitemap, TopicSitemap
+from portal.projects import views as project_views
 from portal.search import views as search_views
 from portal.taxonomy import views as taxonomy_views
 
@@ -25,12 +25,8 @@ urlpatterns = [
     path("odhlaseni/", auth_views.LogoutView.as_view(), name="staff_logout"),
     path("temata/", taxonomy_views.topic_index, name="topic_index"),
     path("temata/<slug:slug>/", taxonomy_views.topic_detail, name="topic_detail"),
-    path(
-        "sitemap.xml",
-        sitemap,
-        {"sitemaps": {"pages": PortalSitemap, "topics": TopicSitemap}},
-        name="sitemap",
-    ),
+    path("sitemap.xml", sitemap.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap.sitemap_section, name="sitemap_section"),
     path("robots.txt", operations_views.robots_txt, name="robots_txt"),
     path("favicon.ico", operations_views.favicon, name="favicon"),
     path("rss/aktuality/", feeds.NewsFeed(), name="feed_news"),
@@ -41,6 +37,11 @@ urlpatterns = [
     path("atom/temata/<slug:slug>/", feeds.AtomTopicFeed(), name="atom_topic"),
     path("hledat/", search_views.search, name="search"),
     path("api/hledat/", search_views.search_api, name="search_api"),
+    path(
+        "api/projekty/naseptavac/",
+        project_views.project_suggestions,
+        name="project_suggestions",
+    ),
     path("api/hledat/naseptavac/", search_views.search_autocomplete, name="search_autocomplete"),
 ]
 

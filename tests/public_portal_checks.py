@@ -89,7 +89,7 @@ class PublicPortalChecks:
 
     def test_a_bad_filter_value_gets_a_czech_message_and_400(self):
         html = self.get("/aktuality/?rok=loni", status=400)
-        self.assertIn("Rok zadejte číslem", html)
+        self.assertIn("Rok „loni“ neznáme; zadejte ho číslem, např. 2021.", html)
         html = self.get("/metodiky/?projekt=neexistuje", status=400)
         self.assertIn("Projekt „neexistuje“ v tomto výpisu nenajdete.", html)
 
@@ -102,7 +102,7 @@ class PublicPortalChecks:
             "/rss/zpravy/",
             "/atom/aktuality/",
             "/atom/zpravy/",
-            "/sitemap.xml",
+            "/sitemap-stranky.xml",
             "/",
         ]:
             with self.subTest(path=path):
@@ -169,7 +169,8 @@ class PublicPortalChecks:
         text = self.get("/robots.txt")
         self.assertIn("Disallow: /admin/", text)
         self.assertIn("Sitemap: http://testserver/sitemap.xml", text)
-        self.assertIn(self.news.url, self.get("/sitemap.xml"))
+        self.assertIn("http://testserver/sitemap-stranky.xml", self.get("/sitemap.xml"))
+        self.assertIn(self.news.url, self.get("/sitemap-stranky.xml"))
 
     # --- results, videos, funding -------------------------------------------------------
 

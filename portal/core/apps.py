@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,5 +12,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from portal.core import content_version
+        from portal.core.text import register_sqlite_fold
 
         content_version.connect()
+        connection_created.connect(register_sqlite_fold)

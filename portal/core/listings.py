@@ -1,53 +1,81 @@
-"""Filterable listings: pages of one or more types, filtered by topic, project, year and type,
-with the number of items behind every choice.
+"""Listings declared by index pages, run in the database.
 
-A listing reads one narrow row per item (id, date, project, year) and the topic pairs, counts
-and filters in Python, then loads only the pages of the requested listing page. So a listing
-costs the same few queries however many filters and choices it shows.
+An index page declares what it lists (`Listed`: a page type, its order, its date and how it
+belongs to a project) and which facets it offers (`Facet` objects defined by the app that owns
+the concept: topics in taxonomy, projects in projects, year and type here). `Listing` reads
+the GET parameters through a Django form built from those facets, so a bad value is refused
+before anything is listed, then filters, orders, counts and paginates in SQL: it reads only
+the pages of the requested listing page and one row per facet choice.
 """
 
-import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.apps import apps
+from django import forms
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, DateTimeField, F, Q
+from django.db.models.functions import Cast, Coalesce, ExtractYear
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from portal.core.pagination import PAGE_SIZE
 from portal.core.privacy import public
-from portal.core.text import fold
+from portal.core.text import Fold
 
-PARAMS = {"topic": "tema", "project": "projekt", "year": "rok", "kind": "typ"}
+# --- what an index page declares ----------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Source:
-    """One page type in a listing.
+class Listed:
+    """One page type an index lists.
 
-    `order`: the field to sort by (dates newest first, text A–Z); `year` (and `year_end` for
-    ranges such as a project's duration): the year facet; `project`: how an item belongs to
-    a project: a field name (FK or M2M to ProjectPage) or "parent" (lives under it);
-    `kind`/`kind_label`: its choice in the type filter.
+    `order`: the field it sorts by (a date newest first, else text A–Z); `date` (and
+    `date_end` for a span such as a project's duration): its year facet; `project`: how an
+    item belongs to a project, read by the project facet (a field name or "parent");
+    `kind`/`kind_label`: its choice in the type facet; `teaser_order`: the order of its
+    newest items elsewhere (the home page), when not `order`.
     """
 
-    queryset: object
+    model: type
     order: str
-    year: str | None = None
-    year_end: str | None = None
+    date: str | None = None
+    date_end: str | None = None
     project: str | None = None
     kind: str = ""
     kind_label: str = ""
     select_related: tuple = ()
+    teaser_order: tuple | None = None
+
+    def queryset(self):
+        """Its live, public pages."""
+        return public(self.model.objects.live())
+
+    @property
+    def descending(self):
+        return self.order != "title"
+
+    def ordering(self, prefix=""):
+        """The SQL order (undated items last, then by title)."""
+        if self.order == "title":
+            return (Fold(prefix + "title").asc(), F(prefix + "title").asc())
+        return (F(prefix + self.order).desc(nulls_last=True), F(prefix + "title").asc())
+
+    def sort_value(self, prefix=""):
+        """The sort field as a datetime, so dates and datetimes of two types sort together."""
+        value = F(prefix + self.order)
+        if not isinstance(self.model._meta.get_field(self.order), DateTimeField):
+            value = Cast(value, DateTimeField())
+        return value
+
+    def newest(self, count, prefetch=()):
+        """The first `count` items in teaser order, one query (and one per `prefetch`)."""
+        order = self.teaser_order or self.ordering()
+        queryset = self.queryset().defer_streamfields().select_related(*self.select_related)
+        return queryset.prefetch_related(*prefetch).order_by(*order)[:count]
 
 
-@dataclass
-class Record:
-    source: Source
-    pk: int
-    path: str
-    sort_key: object
-    years: set = field(default_factory=set)
-    projects: set = field(default_factory=set)
-    topics: list = field(default_factory=list)
+# --- facets ---------------------------------------------------------------------------------
 
 
 @dataclass
@@ -59,211 +87,297 @@ class Choice:
 
 
 @dataclass
-class Facet:
-    name: str
+class FacetView:
+    """One facet as a page shows it (listings and search alike)."""
+
     param: str
     label: str
-    choices: list
-    selected: str
+    choices: list[Choice]
+    selected: str = ""
+    widget: str = "select"
+    selected_label: str = ""
+    suggest_url: str = ""
+
+    @property
+    def options(self):
+        return self.choices
+
+    def as_json(self):
+        return [
+            {"value": c.value, "label": str(c.label), "count": c.count, "selected": c.selected}
+            for c in self.choices
+        ]
 
 
-def _year_of(value):
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.year
-    return None
+class Facet:
+    """A filter of a listing: its GET parameter, validation, SQL filter and SQL counts."""
+
+    param = ""
+    label = ""
+    widget = "select"
+    script = None  # a static script the facet's field needs (progressive enhancement)
+    unknown_message = _("„%(value)s“ v tomto výpisu nenajdete.")
+
+    def applies(self, listing):
+        return True
+
+    def clean(self, value, listing):
+        """The value to filter by, or ValidationError with a Czech message (cheap queries)."""
+        return value
+
+    def filter(self, listed, queryset, value):
+        raise NotImplementedError
+
+    def counts(self, listing, querysets):
+        """{value: number of items} over [(listed, queryset)]."""
+        raise NotImplementedError
+
+    def labels(self, listing, values):
+        return {value: str(value) for value in values}
+
+    def sort(self, choices):
+        return sorted(choices, key=lambda c: Fold.python(c.label))
+
+    def refuse(self, value):
+        raise ValidationError(self.unknown_message % {"value": value[:40]})
+
+    def view(self, listing, counts, selected):
+        labels = self.labels(listing, set(counts) | ({selected} if selected else set()))
+        choices = [
+            Choice(value, label, counts.get(value, 0), value == selected)
+            for value, label in labels.items()
+            if counts.get(value) or value == selected
+        ]
+        return FacetView(self.param, str(self.label), self.sort(choices), selected, self.widget)
 
 
-def _sort_key(value):
-    if isinstance(value, str):
-        return (fold(value), value)
-    if isinstance(value, datetime.datetime):
-        return value.timestamp()
-    if isinstance(value, datetime.date):
-        # Dates and datetimes sort together (news by day of issue, reports by period end).
-        return datetime.datetime.combine(value, datetime.time()).timestamp()
-    return float("-inf") if value is None else value
+def exists_in(listing, facet, value):
+    """Whether some item of the listing matches `value` (one EXISTS query per page type)."""
+    return any(facet.filter(listed, listed.queryset(), value).exists() for listed in listing.listed)
 
 
-class FilteredListing:
-    """The items of `sources` matching the request's filters, paginated, with facets."""
+class YearFacet(Facet):
+    """The year of an item's date, or every year of its span."""
 
-    def __init__(self, request, sources, *, descending=None, facets=("topic", "project", "year")):
-        # The topic and project facets: the apps above this one own those models.
-        PageTopic = apps.get_model("taxonomy", "PageTopic")
-        Topic = apps.get_model("taxonomy", "Topic")
-        ProjectPage = apps.get_model("projects", "ProjectPage")
+    param = "rok"
+    label = _("Rok")
 
-        self.request = request
-        self.sources = sources
-        self.errors = []
-        wanted = {name: request.GET.get(param, "").strip() for name, param in PARAMS.items()}
-        kinds = {source.kind: source for source in sources if source.kind}
-        facet_names = [name for name in facets if name != "kind"]
-        if len(kinds) > 1:
-            facet_names.append("kind")
+    def applies(self, listing):
+        return any(listed.date for listed in listing.listed)
 
-        projects = {}
-        if "project" in facet_names:
-            projects = {
-                row[0]: row
-                for row in public(ProjectPage.objects.live()).values_list(
-                    "pk", "path", "title", "slug"
-                )
-            }
-        records = []
-        for source in sources:
-            records += self._records(source, projects)
-        by_pk = {record.pk: record for record in records}
-        topic_names = {}
-        if "topic" in facet_names or records:
-            rows = PageTopic.objects.filter(content_object_id__in=list(by_pk)).values_list(
-                "content_object_id", "tag_id", "tag__name", "tag__slug"
-            )
-            for page_id, tag_id, name, slug in rows:
-                topic = Topic(id=tag_id, name=name, slug=slug)
-                by_pk[page_id].topics.append(topic)
-                topic_names[slug] = name
+    def clean(self, value, listing):
+        return clean_year(value)
 
-        tests = {
-            "topic": lambda r, v: any(t.slug == v for t in r.topics),
-            "project": lambda r, v: any(projects[p][3] == v for p in r.projects),
-            "year": lambda r, v: int(v) in r.years,
-            "kind": lambda r, v: r.source.kind == v,
-        }
-        valid = {
-            "topic": set(topic_names),
-            "project": {row[3] for row in projects.values()},
-            "year": {str(y) for r in records for y in r.years},
-            "kind": set(kinds),
-        }
-        messages = {
-            "topic": "Téma „{}“ v tomto výpisu nenajdete.",
-            "project": "Projekt „{}“ v tomto výpisu nenajdete.",
-            "year": "Rok „{}“ v tomto výpisu nenajdete.",
-            "kind": "Druh obsahu „{}“ neznáme.",
-        }
-        active = {}
-        for name in facet_names:
-            value = wanted[name]
-            if not value:
+    @staticmethod
+    def span(listed):
+        start, end = ExtractYear(listed.date), ExtractYear(listed.date_end or listed.date)
+        return Coalesce(start, end), Coalesce(end, start)
+
+    def filter(self, listed, queryset, value):
+        if not listed.date:
+            return queryset.none()
+        if not listed.date_end:
+            return queryset.filter(**{f"{listed.date}__year": value})
+        start, end = self.span(listed)
+        return queryset.alias(year_from=start, year_to=end).filter(
+            year_from__lte=value, year_to__gte=value
+        )
+
+    def counts(self, listing, querysets):
+        counts = {}
+        for listed, queryset in querysets:
+            if not listed.date:
                 continue
-            if name == "year" and not (value.isascii() and value.isdigit()):
-                self.errors.append(f"Rok zadejte číslem, např. 2021 (ne „{value}“).")
-            elif value not in valid[name] and not (
-                name == "year" and value.isascii() and value.isdigit()
-            ):
-                self.errors.append(messages[name].format(value))
-            else:
-                active[name] = value
-
-        def matching(except_name=None):
-            return [
-                r
-                for r in records
-                if all(tests[n](r, v) for n, v in active.items() if n != except_name)
-            ]
-
-        self.facets = []
-        for name in facet_names:
-            counts = {}
-            for record in matching(except_name=name):
-                for value in self._values(name, record, projects):
-                    counts[value] = counts.get(value, 0) + 1
-            self.facets.append(
-                self._facet(name, counts, active.get(name, ""), topic_names, projects, kinds)
+            start, end = self.span(listed)
+            rows = (
+                queryset.order_by()
+                .annotate(year_from=start, year_to=end)
+                .values_list("year_from", "year_to")
+                .annotate(n=Count("pk"))
             )
+            for first, last, number in rows:
+                if first is None:
+                    continue
+                for year in range(first, last + 1):
+                    counts[str(year)] = counts.get(str(year), 0) + number
+        return counts
 
-        items = matching()
-        if descending is None:
-            descending = not isinstance(items[0].sort_key, tuple) if items else True
-        items.sort(key=lambda r: r.sort_key, reverse=descending)
-        self.count = len(items)
-        self.active = active
-        self.page_obj = Paginator(items, PAGE_SIZE).get_page(request.GET.get("strana"))
-        self.page_obj.object_list = self._load(list(self.page_obj.object_list))
+    def sort(self, choices):
+        return sorted(choices, key=lambda c: c.value, reverse=True)
 
-    # --- reading -------------------------------------------------------------------
 
-    @staticmethod
-    def _records(source, projects):
-        fields = ["pk", "path", source.order]
-        extra = [f for f in (source.year, source.year_end) if f and f not in fields]
-        fields += extra
-        project_field = source.project if source.project not in (None, "parent") else None
-        if project_field:
-            fields.append(project_field)
-        records = {}
-        for row in source.queryset.values_list(*fields):
-            values = dict(zip(fields, row, strict=True))
-            record = records.get(values["pk"])
-            if record is None:
-                record = Record(
-                    source, values["pk"], values["path"], _sort_key(values[source.order])
-                )
-                start = _year_of(values.get(source.year)) if source.year else None
-                end = _year_of(values.get(source.year_end)) if source.year_end else start
-                if start or end:
-                    record.years = set(range(start or end, (end or start) + 1))
-                if source.project == "parent":
-                    parent = next(
-                        (pk for pk, row in projects.items() if values["path"].startswith(row[1])),
-                        None,
-                    )
-                    if parent:
-                        record.projects.add(parent)
-                records[values["pk"]] = record
-            if project_field and values[project_field] in projects:
-                record.projects.add(values[project_field])
-        return list(records.values())
+YEAR_MESSAGE = _("Rok „%(value)s“ neznáme; zadejte ho číslem, např. 2021.")
 
-    @staticmethod
-    def _values(name, record, projects):
-        if name == "topic":
-            return {t.slug for t in record.topics}
-        if name == "project":
-            return {projects[p][3] for p in record.projects}
-        if name == "year":
-            return {str(y) for y in record.years}
-        return {record.source.kind}
 
-    @staticmethod
-    def _facet(name, counts, selected, topic_names, projects, kinds):
-        if name == "topic":
-            labels = {slug: topic_names[slug] for slug in counts}
-            order = sorted(counts, key=lambda v: fold(labels[v]))
-            title = "Téma"
-        elif name == "project":
-            labels = {row[3]: row[2] for row in projects.values()}
-            order = sorted(counts, key=lambda v: fold(labels[v]))
-            title = "Projekt"
-        elif name == "year":
-            labels = {v: v for v in counts}
-            order = sorted(counts, reverse=True)
-            title = "Rok"
-        else:
-            labels = {kind: source.kind_label for kind, source in kinds.items()}
-            order = [kind for kind in kinds if kind in counts]
-            title = "Druh"
-        choices = [Choice(v, labels[v], counts[v], v == selected) for v in order]
-        return Facet(name, PARAMS[name], title, choices, selected)
+def clean_year(value):
+    """A year as a number, or the one Czech message listings and search give."""
+    if not (value.isascii() and value.isdigit() and 1900 <= int(value) <= 2100):
+        raise ValidationError(YEAR_MESSAGE % {"value": value[:40]})
+    return int(value)
 
-    def _load(self, records):
-        """The specific pages of one listing page, topics attached, in listing order."""
-        pages = {}
-        for source in self.sources:
-            ids = [r.pk for r in records if r.source is source]
-            if ids:
-                queryset = source.queryset.filter(pk__in=ids).defer_streamfields()
-                if source.select_related:
-                    queryset = queryset.select_related(*source.select_related)
-                pages.update({page.pk: page for page in queryset})
-        loaded = []
-        for record in records:
-            page = pages[record.pk]
-            page._prefetched_objects_cache = {"topics": record.topics}
-            loaded.append(page)
-        return loaded
+
+class KindFacet(Facet):
+    """The page type, when an index lists more than one."""
+
+    param = "typ"
+    label = _("Druh")
+    unknown_message = _("Druh obsahu „%(value)s“ neznáme.")
+
+    def applies(self, listing):
+        return len([listed for listed in listing.listed if listed.kind]) > 1
+
+    def clean(self, value, listing):
+        if value not in {listed.kind for listed in listing.listed}:
+            self.refuse(value)
+        return value
+
+    def filter(self, listed, queryset, value):
+        return queryset if listed.kind == value else queryset.none()
+
+    def counts(self, listing, querysets):
+        return {listed.kind: queryset.count() for listed, queryset in querysets}
+
+    def labels(self, listing, values):
+        return {item.kind: item.kind_label for item in listing.listed if item.kind in values}
+
+    def view(self, listing, counts, selected):
+        view = super().view(listing, counts, selected)
+        order = [listed.kind for listed in listing.listed]
+        view.choices.sort(key=lambda c: order.index(c.value))
+        return view
+
+
+# --- parsing the request --------------------------------------------------------------------
+
+
+class FacetField(forms.CharField):
+    """One facet's GET parameter: the facet decides what is valid."""
+
+    def __init__(self, facet, listing):
+        super().__init__(required=False, max_length=200)
+        self.facet, self.listing = facet, listing
+        self.error_messages["max_length"] = facet.unknown_message
+
+    def clean(self, value):
+        value = (value or "").strip()
+        if not value:
+            return None
+        return self.facet.clean(value, self.listing)
+
+
+class FacetForm(forms.Form):
+    """The GET parameters of a listing (or a search), one field per facet."""
+
+    def __init__(self, data, facets, listing=None):
+        super().__init__(data)
+        for facet in facets:
+            self.fields[facet.param] = FacetField(facet, listing)
+
+    def error_list(self):
+        return [error for errors in self.errors.values() for error in errors]
+
+
+# --- the listing ----------------------------------------------------------------------------
+
+
+class Listing:
+    """The items an index page declares, filtered by the request, paginated, with facets."""
+
+    def __init__(self, request, listed, facets, per_page=PAGE_SIZE):
+        self.request = request
+        self.listed = list(listed)
+        self.per_page = per_page
+        self.memo = {}  # what facets learn while counting (labels), for this request only
+        self.facet_list = [facet for facet in facets if facet.applies(self)]
+        self.form = FacetForm(request.GET, self.facet_list, self)
+        self.form.is_valid()
+        self.errors = self.form.error_list()
+        self.active = {
+            facet: self.form.cleaned_data[facet.param]
+            for facet in self.facet_list
+            if self.form.cleaned_data.get(facet.param) is not None
+        }
+
+    @property
+    def single_type(self):
+        return len(self.listed) == 1
 
     @property
     def is_filtered(self):
         return bool(self.active)
+
+    def querysets(self, except_facet=None):
+        """[(listed, its pages matching every active filter but `except_facet`)]."""
+        result = []
+        for listed in self.listed:
+            queryset = listed.queryset()
+            for facet, value in self.active.items():
+                if facet is not except_facet:
+                    queryset = facet.filter(listed, queryset, value)
+            result.append((listed, queryset))
+        return result
+
+    @cached_property
+    def facets(self):
+        views = []
+        for facet in self.facet_list:
+            selected = str(self.active.get(facet, ""))
+            counts = facet.counts(self, self.querysets(except_facet=facet))
+            views.append(facet.view(self, counts, selected))
+        return views
+
+    @cached_property
+    def page_obj(self):
+        querysets = self.querysets()
+        if len(querysets) == 1:
+            listed, queryset = querysets[0]
+            ordered = (
+                queryset.defer_streamfields()
+                .select_related(*listed.select_related)
+                .prefetch_related("topics")
+                .order_by(*listed.ordering())
+            )
+            return Paginator(ordered, self.per_page).get_page(self.request.GET.get("strana"))
+        ordered = self.merged(querysets)
+        page_obj = Paginator(ordered, self.per_page).get_page(self.request.GET.get("strana"))
+        page_obj.object_list = self.load(list(page_obj.object_list))
+        return page_obj
+
+    @property
+    def count(self):
+        return self.page_obj.paginator.count
+
+    @staticmethod
+    def merged(querysets):
+        """Pages of several types in one order: the base page table joined to each type's."""
+        any_match = Q()
+        for _listed, queryset in querysets:
+            any_match |= Q(pk__in=queryset.values("pk"))
+        listed = [listed for listed, _queryset in querysets]
+        if all(item.order == "title" for item in listed):
+            order = listed[0].ordering()
+        else:
+            values = [item.sort_value(item.model._meta.model_name + "__") for item in listed]
+            order = (F("sort_key").desc(nulls_last=True), F("title").asc())
+            return (
+                Page.objects.filter(any_match).annotate(sort_key=Coalesce(*values)).order_by(*order)
+            )
+        return Page.objects.filter(any_match).order_by(*order)
+
+    def load(self, pages):
+        """The specific pages of one listing page, with their topics, in listing order."""
+        by_model = {}
+        for page in pages:
+            by_model.setdefault(page.specific_class or type(page), []).append(page.pk)
+        loaded = {}
+        for listed in self.listed:
+            ids = by_model.get(listed.model)
+            if ids:
+                queryset = (
+                    listed.model.objects.filter(pk__in=ids)
+                    .defer_streamfields()
+                    .select_related(*listed.select_related)
+                    .prefetch_related("topics")
+                )
+                loaded.update({page.pk: page for page in queryset})
+        return [loaded[page.pk] for page in pages if page.pk in loaded]

@@ -2,6 +2,8 @@
 
 import unicodedata
 
+from django.db.models import CharField, Func
+
 
 def fold(text: str) -> str:
     """Lowercase and strip diacritics: "Příliš Žluťoučký" -> "prilis zlutoucky"."""
@@ -10,3 +12,38 @@ def fold(text: str) -> str:
         return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_FOLD_FROM = "áäčďéěëíňóöřšťúůüýžÁÄČĎÉĚËÍŇÓÖŘŠŤÚŮÜÝŽ"
+_FOLD_TO = "aacdeeeinoorstuuuyzAACDEEEINOORSTUUUYZ"
+
+
+class Fold(Func):
+    """`fold()` in SQL, for sorting Czech titles A–Z in the database.
+
+    PostgreSQL folds with ``translate(lower(...))``; SQLite calls the Python `fold`, which
+    each connection registers (see `register_sqlite_fold`).
+    """
+
+    function = "portal_fold"
+    output_field = CharField()
+
+    python = staticmethod(lambda text: fold(str(text)))
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            template=f"translate(lower(%(expressions)s), '{_FOLD_FROM.lower()}', "
+            f"'{_FOLD_TO.lower()}')",
+            **extra_context,
+        )
+
+
+def register_sqlite_fold(sender, connection, **kwargs):
+    if connection.vendor == "sqlite":
+        connection.connection.create_function("portal_fold", 1, _sql_fold, deterministic=True)
+
+
+def _sql_fold(text):
+    return None if text is None else fold(text)

@@ -23,6 +23,8 @@ from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from portal.operations.sitemap import sitemap_urls
+
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/dokumenty/", "/static/", "/media/")
 GENERATION_KEY = "frontcache:generation"
 REPURGE_AFTER_SECONDS = 1.0
@@ -98,9 +100,10 @@ class FrontCacheMiddleware:
 def purge_with_listings(page, extra_pages=()):
     """Wagtail purges the page itself; also purge the listings that show it.
 
-    Ancestors list their children (indexes, the home page teasers) and the topic pages list
-    everything tagged with a topic. A second purge a moment later drops a copy that a request
-    already under way when the change was committed may have put back into Varnish.
+    Ancestors list their children (indexes, the home page teasers), the topic pages list
+    everything tagged with a topic, and the sitemap sections list every page. A second purge
+    a moment later drops a copy that a request already under way when the change was
+    committed may have put back into Varnish.
     """
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
@@ -113,6 +116,8 @@ def purge_with_listings(page, extra_pages=()):
     if site and topics is not None:
         root = site.root_url
         batch.add_urls([f"{root}/temata/"] + [f"{root}/temata/{t.slug}/" for t in topics.all()])
+    if site:
+        batch.add_urls(sitemap_urls(site.root_url))
     # After the commit and the new cache generation (registered first): a purge that ran
     # earlier could let Varnish fetch the old page again from the Django cache.
     transaction.on_commit(partial(enqueue_purges, list(batch.urls)))

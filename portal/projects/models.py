@@ -3,7 +3,6 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -12,9 +11,10 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.core.blocks import RICH_TEXT_FEATURES, ProjectBodyBlock
-from portal.core.listings import Source
+from portal.core.listings import Listed, YearFacet
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
 from portal.core.privacy import public
+from portal.taxonomy.facets import TopicFacet
 
 # OP Zaměstnanost numbers as projects print them, e.g. CZ.03.2.63/0.0/0.0/19_098/0015128;
 # older calls write "0.0./" and some a call letter ("2.X") instead of the number.
@@ -22,33 +22,6 @@ validate_registration_number = RegexValidator(
     r"^CZ\.\d{2}\.\d{1,2}\.(?:\d{1,3}|X)/\d\.\d/\d\.\d\.?/\d{2}_\d{3}/\d{7}$",
     _("Registrační číslo má tvar CZ.03.2.63/0.0/0.0/19_098/0015128."),
 )
-
-
-class ProjectIndexPage(IndexPage):
-    subpage_types = ["projects.ProjectPage"]
-    listing_name = "projects"
-    listing_facets = ("topic", "year")
-
-    class Meta:
-        verbose_name = _("přehled projektů")
-
-    def listing(self):
-        return (
-            public(ProjectPage.objects.live())
-            .select_related("implementing_organisation", "listing_image")
-            .order_by(F("start_date").desc(nulls_last=True), "title")
-        )
-
-    def listing_sources(self):
-        return [
-            Source(
-                public(ProjectPage.objects.live()),
-                order="start_date",
-                year="start_date",
-                year_end="end_date",
-                select_related=("implementing_organisation",),
-            )
-        ]
 
 
 class ProjectPage(BasePage):
@@ -168,6 +141,7 @@ class ProjectPage(BasePage):
     ]
 
     search_kind = SearchKind("project", _("projekt"), "start_date", weight=1.3)
+    card_template = "projects/cards/project_page.html"
     parent_page_types = ["projects.ProjectIndexPage"]
     # A project's outputs live in its subtree, so that its editors' permissions cover them.
     subpage_types = [
@@ -180,6 +154,8 @@ class ProjectPage(BasePage):
 
     class Meta:
         verbose_name = _("projekt")
+        # Listings, teasers and feeds read the newest first, a page at a time.
+        indexes = [models.Index(fields=["start_date"], name="project_start_date_idx")]
         verbose_name_plural = _("projekty")
 
     @property
@@ -377,3 +353,22 @@ class SourceProjectMixin(models.Model):
     @property
     def funding_project(self):
         return self.source_project
+
+
+class ProjectIndexPage(IndexPage):
+    subpage_types = ["projects.ProjectPage"]
+    listing_name = "projects"
+    empty_listing_message = _("Zatím zde nejsou žádné projekty.")
+    listed = (
+        Listed(
+            ProjectPage,
+            order="start_date",
+            date="start_date",
+            date_end="end_date",
+            select_related=("implementing_organisation",),
+        ),
+    )
+    facets = (TopicFacet(), YearFacet())
+
+    class Meta:
+        verbose_name = _("přehled projektů")

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from portal.core.listings import YEAR_MESSAGE, Choice, FacetView, clean_year
 from portal.projects.models import ProjectPage
 from portal.search import highlight, indexing, kinds, typos
 from portal.search.engine import Filters, get_engine
@@ -112,10 +114,10 @@ def _stages(values):
 def _years(values):
     years = []
     for value in values:
-        if not value.isascii() or not value.isdigit() or not 1900 <= int(value) <= 2100:
-            message = _("Rok „%(value)s“ neznáme; zadejte ho číslem, např. 2021.")
-            raise InvalidSearch(message % {"value": _echo(value)})
-        years.append(int(value))
+        try:
+            years.append(clean_year(value))
+        except ValidationError:
+            raise InvalidSearch(YEAR_MESSAGE % {"value": _echo(value)}) from None
     return tuple(years)
 
 
@@ -194,33 +196,12 @@ class ResultItem:
 
 
 @dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class Facet:
-    param: str
-    label: str
-    options: list[FacetOption]
-
-    def as_json(self):
-        return [
-            {"value": o.value, "label": str(o.label), "count": o.count, "selected": o.selected}
-            for o in self.options
-        ]
-
-
-@dataclass
 class SearchOutcome:
     text: str
     results: list[ResultItem] = field(default_factory=list)
     promoted: list[ResultItem] = field(default_factory=list)
     total: int = 0
-    facets: list[Facet] = field(default_factory=list)
+    facets: list[FacetView] = field(default_factory=list)
     page: int = 1
     per_page: int = PER_PAGE
     matched_all_terms: bool = True
@@ -446,9 +427,9 @@ def facets(counts, params, user):
         shown = [key for key, _count in facet_counts.most_common(MAX_OPTIONS)]
         keys = list(dict.fromkeys([*shown, *getattr(params.filters, facet)]))
         options = [
-            FacetOption(value, label, facet_counts.get(key, 0), value in selected)
+            Choice(value, label, facet_counts.get(key, 0), value in selected)
             for key, (value, label) in _facet_labels(facet, keys, user).items()
         ]
         if options:
-            result.append(Facet(param, str(heading), _order(facet, options)))
+            result.append(FacetView(param, str(heading), _order(facet, options)))
     return result

@@ -66,10 +66,13 @@ class Client:
 def discover(base_url):
     """Pages from the sitemap, documents linked from them."""
     client = Client(base_url)
-    _, sitemap = client.get("/sitemap.xml")
-    pages = sorted(
-        {urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap.decode())}
-    )
+    _, index = client.get("/sitemap.xml")
+    pages = set()
+    for section in re.findall(r"<loc>([^<]+)</loc>", index.decode()):
+        parts = urlsplit(section)
+        _, sitemap = client.get(parts.path + (f"?{parts.query}" if parts.query else ""))
+        pages |= {urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap.decode())}
+    pages = sorted(pages)
     documents = set()
     for path in pages:
         status, body = client.get(path)

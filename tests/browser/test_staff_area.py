@@ -21,6 +21,7 @@ ROUTES = [
     f"/api/hledat/?q={quote('kontrolní seznam')}",
     f"/api/hledat/naseptavac/?q={quote('Standardy')}",
     "/sitemap.xml",
+    "/sitemap-stranky.xml",
     "/rss/aktuality/",
     "/atom/aktuality/",
     "/metodiky/",

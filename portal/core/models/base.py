@@ -12,8 +12,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from portal.core.blocks import RICH_TEXT_FEATURES, BodyBlock
-from portal.core.listings import PARAMS as FILTER_PARAMS
-from portal.core.listings import FilteredListing
+from portal.core.listings import Listing
 from portal.core.privacy import restricted_paths
 
 
@@ -76,6 +75,8 @@ class BasePage(Page):
     # the order of its pages there.
     project_list_template = None
     project_list_order = ("title",)
+    # How the page shows in listings, on topic pages and on the home page.
+    card_template = "cards/page.html"
 
     @classmethod
     def search_kinds(cls):
@@ -138,33 +139,38 @@ class BasePage(Page):
 
 
 class IndexPage(BasePage):
-    """The one page under home that lists a content type, paginated."""
+    """The one page under home that lists a content type, paginated and filtered.
+
+    A concrete index declares what it lists: `listed` ([portal.core.listings.Listed]),
+    `facets` (Facet objects of the apps owning their concepts), `listing_name` (the page of
+    items in the template context) and `empty_listing_message`.
+    """
 
     intro = RichTextField(_("úvod"), features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     max_count = 1
     parent_page_types = ["home.HomePage"]
+    listed = ()
+    facets = ()
     listing_name = "items"
-    listing_facets = ("topic", "project", "year")
+    empty_listing_message = _("Zatím zde nic není.")
 
     class Meta:
         abstract = True
 
-    def listing(self):
-        """The live, public items of this index's type, site-wide, in order."""
-        raise NotImplementedError
+    def get_template(self, request, *args, **kwargs):
+        return "core/index_page.html"
 
-    def listing_sources(self):
-        """[portal.listings.Source]: the page types listed, how they sort and filter."""
-        raise NotImplementedError
+    @property
+    def facet_scripts(self):
+        return sorted({facet.script for facet in self.facets if facet.script})
 
     def get_context(self, request, *args, **kwargs):
-        """The listing is built lazily: a cached listing fragment needs no query at all."""
+        """The filters are checked now; items and counts are read only when rendered
+        (a cached listing fragment needs no query at all)."""
         context = super().get_context(request, *args, **kwargs)
-        listing = SimpleLazyObject(
-            lambda: FilteredListing(request, self.listing_sources(), facets=self.listing_facets)
-        )
+        listing = Listing(request, self.listed, self.facets)
         context["listing"] = listing
         context[self.listing_name] = SimpleLazyObject(lambda: listing.page_obj)
         number = request.GET.get("strana", "")
@@ -175,8 +181,6 @@ class IndexPage(BasePage):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if not any(request.GET.get(param) for param in FILTER_PARAMS.values()):
-            return response
         listing = (getattr(response, "context_data", None) or {}).get("listing")
         if listing is not None and listing.errors:
             response.status_code = 400

@@ -233,6 +233,11 @@ def _site_root(context):
     return site.root_page if site else None
 
 
+# A menu has room for this many entries; reading more of a grown home page's children would
+# only cost time.
+MENU_SIZE = 12
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     """The home page's live children shown in menus: one query (the site is cached)."""
@@ -240,7 +245,8 @@ def main_menu(context):
     current = context.get("page")
     items = []
     if home is not None:
-        for item in home.get_children().live().in_menu().order_by("path"):
+        children = home.get_children().live().in_menu().order_by("path")
+        for item in children[:MENU_SIZE]:
             state = None
             if current is not None and getattr(current, "path", None):
                 if current.path == item.path:

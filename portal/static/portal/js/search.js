@@ -1,43 +1,50 @@
-// Title suggestions for the search field: a <datalist> filled as the user types.
-// Progressive enhancement only: without JavaScript the search works the same.
+// Title suggestions for text fields (the search, a listing's project filter): a <datalist>
+// filled as the user types. Progressive enhancement only: without JavaScript the fields work
+// the same (the project filter offers its most frequent projects and accepts any exact title).
 (function () {
   "use strict";
-  var input = document.querySelector("input[data-autocomplete-url]");
-  if (!input || !window.fetch) {
+  if (!window.fetch) {
     return;
   }
-  var list = document.createElement("datalist");
-  list.id = input.id + "-navrhy";
-  input.parentNode.appendChild(list);
-  input.setAttribute("list", list.id);
 
-  var timer = null;
-  var lastQuery = "";
+  function enhance(input) {
+    var list = input.list;
+    if (!list) {
+      list = document.createElement("datalist");
+      list.id = input.id + "-navrhy";
+      input.parentNode.appendChild(list);
+      input.setAttribute("list", list.id);
+    }
+    var timer = null;
+    var lastQuery = "";
 
-  function fill(titles) {
-    list.textContent = "";
-    titles.forEach(function (title) {
-      var option = document.createElement("option");
-      option.value = title;
-      list.appendChild(option);
+    function fill(titles) {
+      list.textContent = "";
+      titles.forEach(function (title) {
+        var option = document.createElement("option");
+        option.value = title;
+        list.appendChild(option);
+      });
+    }
+
+    function suggest() {
+      var query = input.value.trim();
+      if (query.length < 2 || query === lastQuery) {
+        return;
+      }
+      lastQuery = query;
+      var url = input.dataset.autocompleteUrl + "?q=" + encodeURIComponent(query);
+      fetch(url, { headers: { Accept: "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .then(function (titles) { if (input.value.trim() === query) { fill(titles); } })
+        .catch(function () { /* suggestions are optional */ });
+    }
+
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(suggest, 200);
     });
   }
 
-  function suggest() {
-    var query = input.value.trim();
-    if (query.length < 2 || query === lastQuery) {
-      return;
-    }
-    lastQuery = query;
-    var url = input.dataset.autocompleteUrl + "?q=" + encodeURIComponent(query);
-    fetch(url, { headers: { Accept: "application/json" } })
-      .then(function (response) { return response.ok ? response.json() : []; })
-      .then(function (titles) { if (input.value.trim() === query) { fill(titles); } })
-      .catch(function () { /* suggestions are optional */ });
-  }
-
-  input.addEventListener("input", function () {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(suggest, 200);
-  });
+  document.querySelectorAll("input[data-autocomplete-url]").forEach(enhance);
 })();

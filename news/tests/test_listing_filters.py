@@ -1,0 +1,88 @@
+"""The news listing's filters: counted in the database, refused cheaply, projects by name."""
+
+import datetime
+
+from django.test import TestCase
+from django.utils import timezone
+
+from news.factories import NewsIndexPageFactory, NewsPageFactory, PeriodReportPageFactory
+from portal.projects.facets import MAX_LISTED_CHOICES
+from portal.projects.factories import ProjectPageFactory
+from portal.taxonomy.factories import TopicFactory
+
+
+class NewsFilterTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.index = NewsIndexPageFactory()
+        cls.topic = TopicFactory(name="Sanace rodiny")
+        cls.project = ProjectPageFactory(title="Hnízdo inovací")
+        news = NewsPageFactory(title="Kulatý stůl v Telči", topics=[cls.topic])
+        news.related_projects.add(cls.project)
+        news.save_revision().publish()
+        PeriodReportPageFactory(
+            parent=cls.project,
+            title="Zpráva za první období",
+            period_start=datetime.date(2021, 1, 1),
+            period_end=datetime.date(2021, 6, 30),
+        )
+        NewsPageFactory(title="Nesouvisející zpráva")
+
+    def test_the_project_filter_finds_news_and_the_reports_under_the_project(self):
+        response = self.client.get(self.index.url, {"projekt": self.project.slug})
+        self.assertContains(response, "Kulatý stůl v Telči")
+        self.assertContains(response, "Zpráva za první období")
+        self.assertNotContains(response, "Nesouvisející zpráva")
+        self.assertContains(response, "Vybráno 2 položky")
+
+    def test_a_project_can_be_typed_by_its_title(self):
+        response = self.client.get(self.index.url, {"projekt": "hnízdo INOVACÍ"})
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Vybráno 2 položky")
+
+    def test_counts_of_each_choice_follow_the_other_filters(self):
+        response = self.client.get(self.index.url, {"tema": self.topic.slug})
+        facets = {facet.param: facet for facet in response.context["listing"].facets}
+        projects = {c.value: c.count for c in facets["projekt"].choices}
+        self.assertEqual(projects, {self.project.slug: 1})
+        kinds = {c.value: c.count for c in facets["typ"].choices}
+        self.assertEqual(kinds, {"aktuality": 1})
+        years = {c.value: c.count for c in facets["rok"].choices}
+        self.assertEqual(sum(years.values()), 1)
+
+    def test_bad_values_are_refused_in_czech_with_400(self):
+        cases = {
+            "tema": ("neznama", "Téma „neznama“ v tomto výpisu nenajdete."),
+            "projekt": ("neexistuje", "Projekt „neexistuje“ v tomto výpisu nenajdete."),
+            "rok": ("loni", "Rok „loni“ neznáme; zadejte ho číslem, např. 2021."),
+            "typ": ("vse", "Druh obsahu „vse“ neznáme."),
+        }
+        for param, (value, message) in cases.items():
+            with self.subTest(param=param):
+                response = self.client.get(self.index.url, {param: value})
+                self.assertEqual(response.status_code, 400)
+                self.assertContains(response, message, status_code=400)
+
+    def test_a_topic_without_news_is_not_in_this_listing(self):
+        unused = TopicFactory(name="Pěstounská péče")
+        response = self.client.get(self.index.url, {"tema": unused.slug})
+        self.assertContains(
+            response, "Téma „pestounska-pece“ v tomto výpisu nenajdete.", status_code=400
+        )
+
+    def test_many_projects_make_the_filter_a_type_ahead_field(self):
+        for number in range(MAX_LISTED_CHOICES + 5):
+            project = ProjectPageFactory(title=f"Projekt {number:03d}")
+            news = NewsPageFactory(published_at=timezone.now())
+            news.related_projects.add(project)
+            news.save_revision().publish()
+        response = self.client.get(self.index.url)
+        html = response.content.decode()
+        self.assertIn('<input type="search" id="filtr-projekt" name="projekt"', html)
+        self.assertIn('data-autocomplete-url="/api/projekty/naseptavac/"', html)
+        datalist = html[html.index("<datalist") : html.index("</datalist>")]
+        self.assertEqual(datalist.count("<option "), MAX_LISTED_CHOICES)
+        self.assertEqual(html.count('<option value="Projekt '), MAX_LISTED_CHOICES - 1)
+        self.assertIn("portal/js/search.js", html)
+        suggestions = self.client.get("/api/projekty/naseptavac/", {"q": "projekt 00"}).json()
+        self.assertEqual(suggestions[:2], ["Projekt 000", "Projekt 001"])

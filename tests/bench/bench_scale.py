@@ -1,0 +1,398 @@
+"""Scale benchmark: every public page type, the sitemap and the admin, on the demo portal and on
+a 20,000-page portal, in one run, on SQLite and PostgreSQL.
+
+    python tests/bench/bench_scale.py --keep /tmp/scale             # both databases
+    python tests/bench/bench_scale.py --db sqlite --keep /tmp/scale --repeat 5
+    python tests/bench/bench_scale.py --pages 300 --repeat 1        # a quick look
+
+Each (database, portal) pair runs in its own process: "demo" is the demo portal
+(``load_demo_content``); "large" is the demo portal plus ``--pages`` generated pages shaped like
+a grown portal: a news index with most of them as children, 1,200 projects of which one has
+500 outputs under it, methodologies, tools and videos from random projects, a topic on a
+quarter of all pages, dated pages with listing images. With ``--keep DIR`` both portals are
+built only on the first run (SQLite files in DIR; PostgreSQL databases ``portal_scale_demo``
+and ``portal_scale_large`` are kept) and later runs measure them again.
+
+Each check is requested through Django's test client as an anonymous visitor (the admin as a
+superuser): "warm" repeats the request with the caches filled, "cold" empties the caches
+(as a publish does) before every request. The table prints median and p95 ms, SQL queries and
+KB per check on both portals and the ratio of the medians large / demo.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
+RESULT_MARKER = "SCALE-RESULT "
+BIG_PROJECT_OUTPUTS = 500
+PROJECTS = 1200
+ADMIN_USER = "bench-admin"
+
+
+# --- the large portal ----------------------------------------------------------------------
+
+
+def build_large(pages, seed=20261201):
+    """Add `pages` generated pages to the demo portal (most of them news)."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from methodology.models import MethodologyIndexPage, MethodologyPage, ToolIndexPage, ToolPage
+    from news.models import NewsIndexPage, NewsPage, PeriodReportPage, VideoIndexPage, VideoPage
+    from portal.core.factories import PortalImageFactory
+    from portal.projects.models import ProjectIndexPage, ProjectPage
+    from portal.taxonomy.models import PageTopic, Topic
+
+    rng = random.Random(seed)
+    images = [PortalImageFactory() for _ in range(10)]
+    topics = list(Topic.objects.all()[:40]) or [Topic.objects.create(name="Téma")]
+    projects_wanted = min(PROJECTS, max(2, pages // 16))
+    mix = {"project": projects_wanted, "report": pages * 15 // 100, "methodology": pages // 20}
+    mix.update({"tool": pages // 20, "video": pages // 40})
+    mix["news"] = max(1, pages - sum(mix.values()))
+    big_outputs = min(BIG_PROJECT_OUTPUTS, mix["report"] // 2)
+    now = timezone.now()
+    counter = iter(range(10**9))
+
+    def add(parent, model, **fields):
+        number = next(counter)
+        when = now - datetime.timedelta(hours=number * 3 + rng.randint(0, 2))
+        page = model(
+            title=f"{model._meta.verbose_name.capitalize()} {number}",
+            slug=f"velky-portal-{number}",
+            summary="Vygenerovaná stránka velkého portálu pro měření rychlosti.",
+            listing_image=rng.choice(images),
+            first_published_at=when,
+            last_published_at=when,
+            **fields,
+        )
+        return parent.add_child(instance=page)
+
+    made = []
+    with transaction.atomic(), _without_project_teams():
+        project_index = ProjectIndexPage.objects.get()
+        projects = [
+            add(project_index, ProjectPage, start_date=datetime.date(2015 + n % 10, 1, 1))
+            for n in range(mix["project"])
+        ]
+        made += projects
+        for number in range(mix["report"]):
+            project = projects[0] if number < big_outputs else rng.choice(projects)
+            start = datetime.date(2015 + number % 10, 1 + number % 6, 1)
+            made.append(
+                add(
+                    project,
+                    PeriodReportPage,
+                    period_number=number + 1,
+                    period_start=start,
+                    period_end=start + datetime.timedelta(days=180),
+                )
+            )
+        news_index = NewsIndexPage.objects.get()
+        for number in range(mix["news"]):
+            news = add(news_index, NewsPage, published_at=now - datetime.timedelta(hours=number))
+            news.related_projects.add(rng.choice(projects))
+            made.append(news)
+        for model, index, count in (
+            (MethodologyPage, MethodologyIndexPage.objects.get(), mix["methodology"]),
+            (ToolPage, ToolIndexPage.objects.get(), mix["tool"]),
+            (VideoPage, VideoIndexPage.objects.get(), mix["video"]),
+        ):
+            made += [add(index, model, source_project=rng.choice(projects)) for _ in range(count)]
+        PageTopic.objects.bulk_create(
+            [
+                PageTopic(content_object_id=page.pk, tag=topic)
+                for number, page in enumerate(made)
+                for topic in {topics[0] if number % 4 == 0 else rng.choice(topics)}
+            ],
+            ignore_conflicts=True,
+        )
+    return len(made)
+
+
+class _without_project_teams:
+    """Projects without their editors' groups and collections (not what is measured)."""
+
+    def __enter__(self):
+        from django.db.models.signals import post_save
+
+        from portal.accounts.signals import create_project_team
+        from portal.projects.models import ProjectPage
+
+        post_save.disconnect(create_project_team, sender=ProjectPage)
+
+    def __exit__(self, *exc):
+        from django.db.models.signals import post_save
+
+        from portal.accounts.signals import create_project_team
+        from portal.projects.models import ProjectPage
+
+        post_save.connect(create_project_team, sender=ProjectPage)
+
+
+# --- what is measured ----------------------------------------------------------------------
+
+
+def checks():
+    """[(label, path, admin)]: one page of every public type, listings, sitemap, admin."""
+    from django.db.models import Count
+    from django.urls import reverse
+
+    from home.models import HomePage
+    from methodology.models import MethodologyIndexPage, MethodologyPage, ToolIndexPage, ToolPage
+    from news.models import NewsIndexPage, NewsPage, PeriodReportPage, VideoIndexPage, VideoPage
+    from portal.core.models import StandardPage
+    from portal.operations.sitemap import SECTION_SIZE, PortalSitemap
+    from portal.projects.models import ProjectIndexPage, ProjectPage
+    from portal.taxonomy.models import Topic
+
+    def first(model):
+        return model.objects.live().order_by("-first_published_at", "pk").first()
+
+    news_index = NewsIndexPage.objects.get()
+    topic = Topic.objects.annotate(n=Count("tagged_pages")).order_by("-n").first()
+    biggest = biggest_project()
+    year = first(NewsPage).published_at.year
+    result = [("úvodní stránka", "/", False)]
+    for label, model in (
+        ("projekty", ProjectIndexPage),
+        ("aktuality", NewsIndexPage),
+        ("metodiky", MethodologyIndexPage),
+        ("nástroje", ToolIndexPage),
+        ("videa", VideoIndexPage),
+    ):
+        result.append((label, model.objects.get().url, False))
+    for label, model in (
+        ("projekt", ProjectPage),
+        ("aktualita", NewsPage),
+        ("zpráva za období", PeriodReportPage),
+        ("metodika", MethodologyPage),
+        ("nástroj", ToolPage),
+        ("video", VideoPage),
+        ("obsahová stránka", StandardPage),
+    ):
+        page = first(model)
+        if page:
+            result.append((label, page.url, False))
+    result.append(("projekt s 500 výstupy", biggest.url, False))
+    url = news_index.url
+    result += [
+        ("aktuality ?tema", f"{url}?tema={topic.slug}", False),
+        ("aktuality ?projekt", f"{url}?projekt={biggest.slug}", False),
+        ("aktuality ?rok", f"{url}?rok={year}", False),
+        ("aktuality ?typ", f"{url}?typ=zpravy", False),
+        ("aktuality poslední strana", f"{url}?strana=999999", False),
+        ("témata", reverse("topic_index"), False),
+        ("téma", reverse("topic_detail", args=[topic.slug]), False),
+        ("RSS aktuality", reverse("feed_news"), False),
+        ("sitemap index", "/sitemap.xml", False),
+    ]
+    sections = -(-PortalSitemap().paginator.count // SECTION_SIZE)
+    for number in range(1, sections + 1):
+        result.append((f"sitemap část {number}", f"/sitemap-stranky.xml?p={number}", False))
+    result += [
+        ("admin: přehled aktualit", f"/admin/pages/{news_index.pk}/", True),
+        ("admin: výběr stránky", "/admin/choose-page/", True),
+        ("admin: výběr osoby", "/admin/snippets/choose/taxonomy/person/", True),
+    ]
+    for label, model in (
+        ("admin: úprava aktuality", NewsPage),
+        ("admin: úprava zprávy", PeriodReportPage),
+        ("admin: úprava projektu", ProjectPage),
+        ("admin: úprava metodiky", MethodologyPage),
+        ("admin: úprava nástroje", ToolPage),
+        ("admin: úprava videa", VideoPage),
+    ):
+        page = first(model)
+        if page:
+            result.append((label, f"/admin/pages/{page.pk}/edit/", True))
+    result.append(("home edit", f"/admin/pages/{HomePage.objects.get().pk}/edit/", True))
+    return result
+
+
+def biggest_project():
+    """The project with the most pages under it (one grouped query)."""
+    from django.db.models import Count
+    from django.db.models.functions import Substr
+    from wagtail.models import Page
+
+    from portal.projects.models import ProjectPage
+
+    some = ProjectPage.objects.live().first()
+    length = len(some.path)
+    row = (
+        Page.objects.filter(path__startswith=some.path[: length - 4], depth__gt=some.depth)
+        .annotate(project=Substr("path", 1, length))
+        .values("project")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .first()
+    )
+    return ProjectPage.objects.get(path=row["project"]) if row else some
+
+
+def measure(client, path, repeat, cold):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(path)
+    timings, queries, response = [], 0, None
+    for _ in range(repeat):
+        if cold:
+            cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(path)
+            timings.append((time.perf_counter() - started) * 1000)
+        queries = max(queries, len(captured))
+    timings.sort()
+    return {
+        "median": statistics.median(timings),
+        "p95": timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))],
+        "queries": queries,
+        "kb": len(response.content) / 1000,
+        "status": response.status_code,
+    }
+
+
+def measure_all(repeat):
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    user, _ = get_user_model().objects.get_or_create(
+        username=ADMIN_USER, defaults={"is_superuser": True, "is_staff": True}
+    )
+    anonymous, admin = Client(), Client()
+    admin.force_login(user)
+    rows = {}
+    for label, path, is_admin in checks():
+        client = admin if is_admin else anonymous
+        modes = ("warm",) if is_admin else ("cold", "warm")
+        for mode in modes:
+            figures = measure(client, path, repeat, cold=mode == "cold")
+            rows[f"{label} ({mode})" if not is_admin else label] = {**figures, "path": path}
+    return rows
+
+
+# --- processes and databases ---------------------------------------------------------------
+
+
+def _database_url(database, portal, keep):
+    if database == "sqlite":
+        return f"sqlite:///{Path(keep) / f'scale-{portal}.sqlite3'}"
+    return f"postgres://postgres@127.0.0.1:5432/portal_scale_{portal}"
+
+
+def _postgres_exists(name):
+    import psycopg
+
+    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as connection:
+        found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if found.fetchone():
+            return True
+        connection.execute(f'CREATE DATABASE "{name}"')
+        return False
+
+
+def worker(args):
+    import django
+
+    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.bench"
+    os.environ["PORTAL_VAR_DIR"] = str(Path(args.keep) / f"var-{args.portal}")
+    Path(os.environ["PORTAL_VAR_DIR"]).mkdir(parents=True, exist_ok=True)
+    url = _database_url(args.db, args.portal, args.keep)
+    if args.db == "sqlite":
+        built = Path(url.removeprefix("sqlite:///")).exists()
+    else:
+        built = _postgres_exists(f"portal_scale_{args.portal}")
+    os.environ["BENCH_DATABASE_URL"] = url
+    sys.path.insert(0, str(ROOT))
+    django.setup()
+    from django.core.management import call_command
+
+    build_seconds = None
+    call_command("migrate", verbosity=0, interactive=False)  # a kept portal gets new migrations
+    if not built:
+        started = time.perf_counter()
+        call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        if args.portal == "large":
+            build_large(args.pages)
+        build_seconds = time.perf_counter() - started
+    from wagtail.models import Page
+
+    rows = measure_all(args.repeat)
+    result = {"pages": Page.objects.count(), "build_seconds": build_seconds, "rows": rows}
+    print(RESULT_MARKER + json.dumps(result))
+
+
+def run(database, portal, args):
+    command = [sys.executable, __file__, "--worker", "--db", database, "--portal", portal]
+    command += ["--keep", args.keep, "--pages", str(args.pages), "--repeat", str(args.repeat)]
+    output = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    for line in output.stdout.splitlines():
+        if line.startswith(RESULT_MARKER):
+            return json.loads(line.removeprefix(RESULT_MARKER))
+    raise RuntimeError(f"{database}/{portal} failed:\n{output.stderr[-3000:]}")
+
+
+def report(database, demo, large):
+    print(
+        f"\n{database}: demo {demo['pages']} pages, large {large['pages']} pages"
+        + (f" (built in {large['build_seconds']:.0f} s)" if large["build_seconds"] else "")
+    )
+    print(
+        f"{'check':<36} {'demo ms':>8} {'p95':>6} {'SQL':>4} {'KB':>6} │ "
+        f"{'large ms':>8} {'p95':>6} {'SQL':>4} {'KB':>6} │ {'×':>5}"
+    )
+    for label, small in demo["rows"].items():
+        big = large["rows"].get(label)
+        if big is None:
+            continue
+        ratio = big["median"] / small["median"] if small["median"] else 0
+        flag = "" if big["status"] == 200 else f"  HTTP {big['status']}"
+        print(
+            f"{label[:36]:<36} {small['median']:>8.1f} {small['p95']:>6.1f} "
+            f"{small['queries']:>4} {small['kb']:>6.1f} │ {big['median']:>8.1f} "
+            f"{big['p95']:>6.1f} {big['queries']:>4} {big['kb']:>6.1f} │ {ratio:>5.2f}{flag}"
+        )
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--db", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument("--keep", default="/tmp/portal-scale", help="where the portals stay")
+    parser.add_argument("--pages", type=int, default=20000)
+    parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--portal", choices=["demo", "large"], help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    if args.worker:
+        return worker(args)
+    Path(args.keep).mkdir(parents=True, exist_ok=True)
+    databases = ["sqlite", "postgresql"] if args.db == "both" else [args.db]
+    results = {}
+    for database in databases:
+        demo, large = run(database, "demo", args), run(database, "large", args)
+        report(database, demo, large)
+        results[database] = {"demo": demo, "large": large}
+    return results
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""The scale benchmark's smoke run: a small generated portal, every check answered."""
+
+from django.test import TestCase
+
+from methodology.factories import MethodologyIndexPageFactory, ToolIndexPageFactory
+from news.factories import NewsIndexPageFactory, VideoIndexPageFactory
+from portal.projects.factories import ProjectIndexPageFactory
+from portal.taxonomy.factories import TopicFactory
+from tests.bench import bench_scale
+
+
+class ScaleBenchmarkSmokeTests(TestCase):
+    def test_every_check_of_a_small_generated_portal_answers(self):
+        for factory in (
+            ProjectIndexPageFactory,
+            NewsIndexPageFactory,
+            MethodologyIndexPageFactory,
+            ToolIndexPageFactory,
+            VideoIndexPageFactory,
+        ):
+            factory()
+        TopicFactory(name="Sanace rodiny")
+        made = bench_scale.build_large(80)
+        self.assertEqual(made, 80)
+        rows = bench_scale.measure_all(repeat=1)
+        for expected in (
+            "aktuality ?projekt (cold)",
+            "sitemap část 1 (warm)",
+            "admin: výběr osoby",
+        ):
+            self.assertIn(expected, rows)
+        failed = {label: row["status"] for label, row in rows.items() if row["status"] != 200}
+        self.assertEqual(failed, {})
+        cold = [row["queries"] for label, row in rows.items() if label.endswith("(cold)")]
+        self.assertGreater(len(cold), 20)
+        self.assertNotIn(0, cold, "a cold request reads the database")

@@ -1,0 +1,75 @@
+"""Pages created by a script or an import carry no publication dates: every public view that
+lists or dates pages still answers (no 500), and lists them."""
+
+import datetime
+
+from django.test import TestCase
+from wagtail.models import Page
+
+from home.models import HomePage
+from methodology.factories import MethodologyIndexPageFactory, ToolPageFactory
+from news.factories import (
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    PeriodReportPageFactory,
+    VideoIndexPageFactory,
+    VideoPageFactory,
+)
+from portal.projects.factories import ProjectIndexPageFactory, ProjectPageFactory
+from portal.taxonomy.factories import TopicFactory
+
+
+class UndatedPagesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        HomePage.objects.get()
+        for factory in (
+            NewsIndexPageFactory,
+            VideoIndexPageFactory,
+            MethodologyIndexPageFactory,
+            ProjectIndexPageFactory,
+        ):
+            factory()
+        cls.topic = TopicFactory(name="Dovezený obsah")
+        project = ProjectPageFactory(title="Dovezený projekt", start_date=None, end_date=None)
+        cls.pages = [
+            NewsPageFactory(title="Dovezená aktualita", topics=[cls.topic]),
+            PeriodReportPageFactory(parent=project, title="Dovezená zpráva", topics=[cls.topic]),
+            VideoPageFactory(title="Dovezené video", topics=[cls.topic]),
+            ToolPageFactory(title="Dovezený nástroj", topics=[cls.topic]),
+            NewsPageFactory(title="Datovaná aktualita", topics=[cls.topic]),
+            project,
+        ]
+        undated = [page.pk for page in cls.pages if page.title.startswith("Dovez")]
+        Page.objects.filter(pk__in=undated).update(first_published_at=None, last_published_at=None)
+
+    def test_feeds_list_undated_pages_last(self):
+        for path in (
+            "/rss/aktuality/",
+            "/atom/aktuality/",
+            "/rss/zpravy/",
+            f"/rss/temata/{self.topic.slug}/",
+            f"/atom/temata/{self.topic.slug}/",
+        ):
+            with self.subTest(path=path):
+                response = self.client.get(path)
+                self.assertEqual(response.status_code, 200)
+        topic_feed = self.client.get(f"/rss/temata/{self.topic.slug}/").content.decode()
+        self.assertIn("Dovezené video", topic_feed)
+        self.assertLess(topic_feed.index("Datovaná aktualita"), topic_feed.index("Dovezené video"))
+
+    def test_listings_home_topics_and_sitemap_show_undated_pages(self):
+        year = str(datetime.date.today().year)
+        cases = {
+            "/": "Dovezené video",
+            "/videa/": "Dovezené video",
+            f"/videa/?rok={year}": "Filtrům nic neodpovídá.",
+            "/projekty/": "Dovezený projekt",
+            f"/aktuality/?tema={self.topic.slug}": "Dovezená zpráva",
+            f"/temata/{self.topic.slug}/": "Dovezený nástroj",
+            "/temata/": "Dovezený obsah",
+            "/sitemap-stranky.xml": self.pages[2].url,
+        }
+        for path, text in cases.items():
+            with self.subTest(path=path):
+                self.assertContains(self.client.get(path), text)
