@@ -5,9 +5,11 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.http import Http404
 from django.urls import include, path
+from django.views.decorators.http import require_POST
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views import account as wagtail_account
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -19,6 +21,12 @@ from portal.taxonomy import views as taxonomy_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Wagtail's logout view deletes the session cookie even when refusing a GET: only POST.
+    path(
+        "admin/logout/",
+        require_POST(wagtail_account.LogoutView.as_view()),
+        name="wagtailadmin_logout",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenty/", include(wagtaildocs_urls)),
     path(

@@ -196,6 +196,8 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/prihlaseni/"
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "accounts/login.html"
 LOGIN_URL = WAGTAIL_FRONTEND_LOGIN_URL
 LOGIN_REDIRECT_URL = "/"
+# Logging out (by POST only, on every login form) leads back to the home page.
+LOGOUT_REDIRECT_URL = "/"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out credentials
     "django.contrib.auth.backends.ModelBackend",
