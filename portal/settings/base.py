@@ -32,7 +32,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "portal.accounts.users_app.UsersAppConfig",  # wagtail.users: superusers guard their status
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
