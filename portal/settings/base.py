@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "portal.accounts.login_throttle.LoginRateLimitMiddleware",
     # Remembers the restricted page paths for the length of one request.
     "portal.core.privacy.RestrictedPathsMiddleware",
+    # A crafted admin form post answers a Czech 400, not Wagtail's 500.
+    "portal.operations.security.BadAdminFormMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
