@@ -60,7 +60,8 @@ class PortalCSPMiddleware(CSPMiddleware):
 
 
 class PermissionsPolicyMiddleware:
-    """Switch off browser features the portal never uses (Django has no setting for it)."""
+    """Switch off browser features the portal never uses (Django has no setting for it),
+    and drop the bogus header Wagtail puts on documents."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -68,6 +69,10 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        # Wagtail's document view writes an unknown encoding as the literal "None", which
+        # tells browsers and proxies to decode the file with a codec that does not exist.
+        if response.headers.get("Content-Encoding") == "None":
+            del response.headers["Content-Encoding"]
         return response
 
 

@@ -220,6 +220,9 @@ PORTAL_LOGIN_RATE = (30, 300)
 # comment" adds to the edit form, so the approval runs twice at once and the second request
 # (500) leaves the approved page unpublished. Off until that is fixed upstream.
 WAGTAIL_AUTOSAVE_INTERVAL = 0
+# The admin would ask Wagtail's release server for updates: an outside call the CSP refuses
+# and a leak of which version runs here. Upgrades are planned through pyproject.toml.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from an outside service: editors' e-mail hashes stay on the portal.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # --- Security headers -----------------------------------------------------------------------
