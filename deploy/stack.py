@@ -80,6 +80,8 @@ class Stack:
             "CACHE_KEY_PREFIX": f"ospod-{self.port}",
             "WAGTAILADMIN_BASE_URL": self.url,
             "FRONT_CACHE_URL": self.url,
+            # Varnish reaches gunicorn from here and appends the visitor to X-Forwarded-For.
+            "TRUSTED_PROXIES": "127.0.0.1",
             # A local trial speaks plain HTTP; behind TLS leave this at its default (true).
             "SECURE_SSL_REDIRECT": "false",
             **self.extra_env,

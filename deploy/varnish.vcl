@@ -23,6 +23,8 @@ acl purgers {
 }
 
 sub vcl_recv {
+    # Varnish itself appends the visitor's address (client.ip) to X-Forwarded-For before
+    # this runs; the portal believes that header only from TRUSTED_PROXIES (this address).
     # One site: every request shares one cache key host, so purges by page URL match.
     set req.http.host = "portal";
 

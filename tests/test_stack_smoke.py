@@ -8,6 +8,7 @@ front cache keeps and what it must never keep.
 import re
 import socket
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -130,3 +131,61 @@ def test_benchmark_prints_both_figures(stack, capsys):
     assert "front cache / nginx" in out and "gunicorn alone" in out
     assert figures["front_cache"] > 0 and figures["nginx"] > 0 and figures["gunicorn"] > 0
     assert figures["errors"] == 0
+
+
+def login_from(stack, source, password, port=None, forwarded=None):
+    """The staff login posted from the local address `source` (127.0.0.x) through Varnish."""
+    import http.client
+    import http.cookies
+
+    port = port or stack.port
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", port, timeout=30, source_address=(source, 0)
+    )
+    headers = {"X-Forwarded-For": forwarded} if forwarded else {}
+    connection.request("GET", "/prihlaseni/", headers=headers)
+    response = connection.getresponse()
+    page = response.read().decode()
+    cookies = http.cookies.SimpleCookie(response.headers.get("Set-Cookie", ""))
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    body = urllib.parse.urlencode(
+        {"username": "pracovnik", "password": password, "csrfmiddlewaretoken": token}
+    )
+    connection.request(
+        "POST",
+        "/prihlaseni/",
+        body=body,
+        headers={
+            **headers,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={cookies['csrftoken'].value}",
+            "Referer": f"http://127.0.0.1:{port}/prihlaseni/",
+        },
+    )
+    status = connection.getresponse().status
+    connection.close()
+    return status
+
+
+def test_one_visitors_failures_lock_out_nobody_else(stack):
+    right, wrong = "pracovnik-demo-heslo", "spatne-heslo"
+    # The fifth failure locks the username for this visitor only.
+    assert [login_from(stack, "127.0.0.2", wrong) for _ in range(5)] == [200] * 4 + [429]
+    assert login_from(stack, "127.0.0.2", right) == 429
+    # Another visitor, through the same front cache, logs in as that user at once.
+    assert login_from(stack, "127.0.0.3", right) == 302
+
+
+def test_a_forged_forwarded_header_changes_nothing(stack):
+    right, wrong = "pracovnik-demo-heslo", "spatne-heslo"
+    # Each failure claims to come from somewhere else: they still count for one visitor.
+    statuses = [
+        login_from(stack, "127.0.0.4", wrong, forwarded=f"127.0.0.{50 + n}") for n in range(5)
+    ]
+    assert statuses == [200] * 4 + [429]
+    assert login_from(stack, "127.0.0.4", right, forwarded="127.0.0.60") == 429
+    # Straight to gunicorn from an address that is no proxy: the header is not read either.
+    for _ in range(5):
+        login_from(stack, "127.0.0.5", wrong, port=stack.app_port, forwarded="127.0.0.6")
+    assert login_from(stack, "127.0.0.5", right, port=stack.app_port, forwarded="127.0.0.6") == 429
+    assert login_from(stack, "127.0.0.6", right) == 302

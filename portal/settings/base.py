@@ -214,6 +214,11 @@ AXES_LOCKOUT_TEMPLATE = "accounts/login_locked.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# The visitor's address behind the front cache: X-Forwarded-For is read only from these
+# proxies (addresses or networks; production: TRUSTED_PROXIES). One rule for the lockout,
+# the login rate limit and anything else that keys on the visitor.
+TRUSTED_PROXIES = []
+AXES_CLIENT_IP_CALLABLE = "portal.accounts.client_ip.client_ip"
 # At most 30 login attempts per address in 5 minutes, on all login forms together.
 PORTAL_LOGIN_RATE = (30, 300)
 # Wagtail 8.0's autosave also posts the hidden workflow-action fields that "approve with
