@@ -53,6 +53,10 @@ INSTALLED_APPS = [
     # Security: login lockout, Content-Security-Policy
     "axes",
     "csp",
+    # The admin's second factor (TOTP, recovery codes): portal/accounts/second_factor.py
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Background tasks (front cache purges, reference index) in production's worker.
     "django_tasks_db",
 ]
@@ -71,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.accounts.second_factor.SecondFactorMiddleware",  # TOTP before the admin
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -214,6 +220,10 @@ AXES_LOCKOUT_TEMPLATE = "accounts/login_locked.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Second factor (TOTP, portal/accounts/second_factor.py): anyone with admin access may
+# enrol; production requires it of superusers, portal administrators and reviewers.
+OTP_TOTP_ISSUER = "Portál pro praxi OSPOD"
+PORTAL_SECOND_FACTOR_REQUIRED = False
 # The visitor's address behind the front cache: X-Forwarded-For is read only from these
 # proxies (addresses or networks; production: TRUSTED_PROXIES). One rule for the lockout,
 # the login rate limit and anything else that keys on the visitor.

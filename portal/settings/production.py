@@ -88,6 +88,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
 
+# Administrators and reviewers cannot reach the admin without their second factor.
+PORTAL_SECOND_FACTOR_REQUIRED = env("SECOND_FACTOR_REQUIRED", "true").lower() == "true"
 # The front cache (and a TLS proxy before it), comma-separated: X-Forwarded-For is believed
 # only from these addresses (portal/accounts/client_ip.py).
 TRUSTED_PROXIES = [p.strip() for p in env("TRUSTED_PROXIES", "").split(",") if p.strip()]
