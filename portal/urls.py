@@ -1,12 +1,8 @@
-from pathlib import Path
-
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.http import Http404
 from django.urls import include, path
 from django.views.decorators.http import require_POST
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views import account as wagtail_account
@@ -50,16 +46,6 @@ urlpatterns = [
     path("api/hledat/naseptavac/", search_views.search_autocomplete, name="search_autocomplete"),
 ]
 
-IMAGE_FOLDERS = ("original_images", "images")
-
-
-def serve_image_file(request, folder, path):
-    """An image file from its own folder; a path with a `..` or `\\` part is simply not there."""
-    if "\\" in path or ".." in path.split("/"):
-        raise Http404
-    return serve(request, path, document_root=Path(settings.MEDIA_ROOT) / folder)
-
-
 if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
@@ -67,8 +53,8 @@ if settings.DEBUG:
     # out of it; documents always go through Wagtail's serve view (collection privacy).
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += [
-        path(f"media/{folder}/<path:path>", serve_image_file, {"folder": folder})
-        for folder in IMAGE_FOLDERS
+        path(f"media/{folder}/<path:path>", operations_views.serve_image_file, {"folder": folder})
+        for folder in operations_views.IMAGE_FOLDERS
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]
