@@ -15,6 +15,9 @@ from portal.operations.sitemap import PortalSitemap
 from portal.search import views as search_views
 from portal.taxonomy import views as taxonomy_views
 
+# A database outage answers a Czech 503 ("back shortly"), anything else the 500 page.
+handler500 = "portal.operations.views.server_error"
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     # Wagtail's logout view deletes the session cookie even when refusing a GET: only POST.
@@ -35,6 +38,7 @@ urlpatterns = [
     path("temata/<slug:slug>/", taxonomy_views.topic_detail, name="topic_detail"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("robots.txt", operations_views.robots_txt, name="robots_txt"),
+    path("zdravi/", operations_views.health, name="health"),
     path("rss/aktuality/", feeds.NewsFeed(), name="feed_news"),
     path("rss/zpravy/", feeds.ReportFeed(), name="feed_reports"),
     path("rss/temata/<slug:slug>/", feeds.TopicFeed(), name="feed_topic"),

@@ -31,3 +31,37 @@ def serve_image_file(request, folder, path):
     if "\\" in path or ".." in path.split("/"):
         raise Http404
     return serve(request, path, document_root=Path(settings.MEDIA_ROOT) / folder)
+
+
+def server_error(request):
+    """Django's 500 page, except while the database is unreachable: then a Czech 503.
+
+    Readers of cached pages do not notice an outage (the front cache serves them); any
+    other request cannot be answered, and says it will work again shortly. Rendered
+    without context processors, which would need the database.
+    """
+    import sys
+
+    from django.db import InterfaceError, OperationalError
+    from django.template.loader import render_to_string
+
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponse(render_to_string("500.html"), status=500)
+
+
+@require_GET
+def health(request):
+    """For the front cache's health probe: 200 while the database answers, else 503."""
+    from django.db import DatabaseError, connection
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        response = HttpResponse("ok\n", content_type="text/plain")
+    except DatabaseError:
+        response = HttpResponse("database unreachable\n", status=503, content_type="text/plain")
+    response["Cache-Control"] = "no-store"
+    return response
