@@ -7,6 +7,7 @@ front cache keeps and what it must never keep.
 
 import re
 import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -121,8 +122,31 @@ def test_fault_run_recovers_and_loses_nothing(stack, capsys):
     result = load_stack.run(stack, duration=8, users=2, publish_every=1.0, with_faults=True)
     out = capsys.readouterr().out
     assert "worker_killed" in out and "db_back" in out
+    assert "anonymous readers while PostgreSQL was down, per status:" in out
+    assert result["outage_statuses"], "no reader asked anything while the database was down"
+    # Readers get the cached copy, or a Czech 503 for what was never cached: never a 500.
+    assert set(result["outage_statuses"]) <= {200, 301, 302, 404, 503}, result["outage_statuses"]
     assert result["lost"] == 0
     assert result["recovery"] != float("inf")
+
+
+def test_while_the_database_is_down_readers_get_copies_and_the_rest_a_czech_503(stack):
+    get(stack.url + "/projekty/")  # now in the front cache
+    stack.pg_ctl("stop")
+    try:
+        time.sleep(3)  # the front cache's health probe notices within about 2 s
+        status, headers, _ = get(stack.url + "/projekty/")
+        assert status == 200
+        for url in (stack.url + "/hledat/?q=nikdy-necachovano", stack.url + "/admin/"):
+            status, headers, body = get(url)
+            assert status == 503, url
+            assert "Portál je na chvíli mimo provoz" in body.decode(), url
+            assert headers["Retry-After"] == "30"
+        # gunicorn itself, without the front cache: the same Czech page.
+        status, _, body = get(stack.app_url + "/hledat/?q=primo")
+        assert status == 503 and "Portál je na chvíli mimo provoz" in body.decode()
+    finally:
+        stack.pg_ctl("start")
 
 
 def test_benchmark_prints_both_figures(stack, capsys):
