@@ -37,12 +37,21 @@ def app_device(user, confirmed=True):
     return TOTPDevice.objects.filter(user=user, confirmed=confirmed).first()
 
 
+# The second-factor screens themselves, logging out, and what the admin's login-style
+# pages load (translations for its scripts, the icon sprite).
+OPEN_URL_NAMES = (
+    "portal_2fa_verify",
+    "portal_2fa_enrol",
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "admin:logout",
+    "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
+)
+
+
 def second_factor_urls():
-    return {reverse(name) for name in ("portal_2fa_verify", "portal_2fa_enrol")} | {
-        reverse("wagtailadmin_login"),
-        reverse("wagtailadmin_logout"),
-        reverse("admin:logout"),
-    }
+    return {reverse(name) for name in OPEN_URL_NAMES}
 
 
 class SecondFactorMiddleware:
