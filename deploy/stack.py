@@ -189,8 +189,9 @@ class Stack:
                 str(self.workers),
                 "--timeout",
                 "30",
+                # Stopping (Ctrl-C) must be done within seconds: requests get 2 s to finish.
                 "--graceful-timeout",
-                "5",
+                "2",
                 "--keep-alive",
                 "5",
                 "--preload",
@@ -280,7 +281,7 @@ class Stack:
             if self.own_postgres and (self.pg_data / "postmaster.pid").exists():
                 self.pg_ctl("stop", "-m", "fast", "-t", "3")
 
-    def _stop_processes(self, patience=6.0):
+    def _stop_processes(self, patience=4.0):
         for process in self.processes.values():
             if process.poll() is None:
                 process.send_signal(signal.SIGTERM)
