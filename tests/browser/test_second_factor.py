@@ -46,7 +46,7 @@ def test_an_editor_enrols_an_app_and_logs_in_with_its_code(browser, portal_url):
         "123456" if app_code(secret, 1) != "123456" else "654321"
     )
     page.get_by_role("button", name="Ověřit").click()
-    expect(page.get_by_text("Kód neplatí")).to_be_visible()
+    expect(page.get_by_role("status").get_by_text("Kód neplatí")).to_be_visible()
     page.wait_for_timeout(1100)  # a wrong code blocks the next try for a second
     page.get_by_role("textbox", name="Kód").fill(app_code(secret, 1))
     page.get_by_role("button", name="Ověřit").click()
