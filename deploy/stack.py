@@ -49,6 +49,8 @@ class Stack:
         self.database_url = database_url or f"postgres://postgres@127.0.0.1:{self.pg_port}/portal"
         self.redis_db = redis_db
         self.processes = {}
+        self.spawning = threading.Lock()
+        self.stopping = threading.Event()
         self.extra_env = {}
         self.pg_data = self.var / "pg"
         if os.geteuid() == 0:
@@ -80,6 +82,8 @@ class Stack:
             "CACHE_KEY_PREFIX": f"ospod-{self.port}",
             "WAGTAILADMIN_BASE_URL": self.url,
             "FRONT_CACHE_URL": self.url,
+            # Varnish reaches gunicorn from here and appends the visitor to X-Forwarded-For.
+            "TRUSTED_PROXIES": "127.0.0.1",
             # A local trial speaks plain HTTP; behind TLS leave this at its default (true).
             "SECURE_SSL_REDIRECT": "false",
             **self.extra_env,
@@ -185,8 +189,9 @@ class Stack:
                 str(self.workers),
                 "--timeout",
                 "30",
+                # Stopping (Ctrl-C) must be done within seconds: requests get 2 s to finish.
                 "--graceful-timeout",
-                "5",
+                "2",
                 "--keep-alive",
                 "5",
                 "--preload",
@@ -197,14 +202,17 @@ class Stack:
         )
         self._spawn("worker", WORKER)
         # Like systemd's Restart=always: the task worker exits when the database goes away.
-        self.supervising = threading.Event()
-        threading.Thread(target=self._supervise_worker, daemon=True).start()
+        self.stopping = threading.Event()
+        self.supervisor = threading.Thread(target=self._supervise_worker, daemon=True)
+        self.supervisor.start()
 
     def _supervise_worker(self):
-        while not self.supervising.wait(1.0):
+        while not self.stopping.wait(1.0):
             worker = self.processes.get("worker")
-            if worker is not None and worker.poll() is not None:
-                self._spawn("worker", WORKER)
+            with self.spawning:
+                # Ctrl-C stops the worker too: no new one once the stack is stopping.
+                if worker is not None and worker.poll() is not None and not self.stopping.is_set():
+                    self._spawn("worker", WORKER)
 
     def start_front(self):
         (self.var / "nginx-tmp").mkdir(exist_ok=True)
@@ -268,18 +276,27 @@ class Stack:
         return [int(pid) for pid in out.split()]
 
     def stop(self):
-        if hasattr(self, "supervising"):
-            self.supervising.set()
-        for name in reversed(list(self.processes)):
-            process = self.processes.pop(name)
+        """Stop every part within a few seconds: SIGTERM to all at once, then wait."""
+        with self.spawning:
+            self.stopping.set()
+        try:
+            self._stop_processes()
+        finally:
+            if self.own_postgres and (self.pg_data / "postmaster.pid").exists():
+                self.pg_ctl("stop", "-m", "fast", "-t", "3")
+
+    def _stop_processes(self, patience=4.0):
+        for process in self.processes.values():
             if process.poll() is None:
                 process.send_signal(signal.SIGTERM)
-                try:
-                    process.wait(10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-        if self.own_postgres and (self.pg_data / "postmaster.pid").exists():
-            self.pg_ctl("stop")
+        deadline = time.monotonic() + patience
+        for name in reversed(list(self.processes)):
+            process = self.processes.pop(name)
+            try:
+                process.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
     def remove_database(self):
         """Delete the own cluster's files (after stop); for throwaway stacks such as tests."""
@@ -329,6 +346,10 @@ def wait_for(url, processes, seconds=60):
     raise RuntimeError(f"nothing answers at {url}")
 
 
+def interrupt(*_):
+    raise KeyboardInterrupt
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--port", type=int, default=8080)
@@ -338,19 +359,23 @@ def main():
     parser.add_argument("--redis-db", type=int, default=5)
     args = parser.parse_args()
     stack = Stack(args.var, args.port, args.workers, args.database_url, args.redis_db)
+    # SIGTERM (systemd, a terminal closing) stops the stack like Ctrl-C does.
+    signal.signal(signal.SIGTERM, interrupt)
     try:
         stack.start()
         print(
             f"Portál běží na {stack.url}/ (administrace: {stack.url}/admin/, "
             f"admin / admin-demo-heslo); gunicorn bez front cache: {stack.app_url}/"
         )
-        print("Ukončení: Ctrl-C")
-        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        print("Ukončení: Ctrl-C", flush=True)
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
         pass
     finally:
+        # A second Ctrl-C or SIGTERM must not cut the stopping short.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         stack.stop()
 
 

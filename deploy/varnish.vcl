@@ -1,16 +1,29 @@
 vcl 4.1;
 # Front cache for the portal (Varnish 7, Debian). deploy/stack.py fills in the ports.
-# Only responses the portal marks "Cache-Control: public" are kept (portal/frontcache.py):
+# Only responses the portal marks "Cache-Control: public" are kept (portal/operations/frontcache.py):
 # the admin, documents (private collections), staff-only pages, anyone logged in and any
 # response that sets a cookie pass straight through. Wagtail purges with PURGE requests.
 
 import std;
+import purge;
+
+# The portal is healthy while it reaches its database (/zdravi/). While it is not, the cache
+# serves what it holds however old (grace); misses get the Czech 503 page.
+probe database_reachable {
+    .url = "/zdravi/";
+    .interval = 1s;
+    .timeout = 2s;
+    .window = 3;
+    .threshold = 2;
+    .initial = 2;
+}
 
 backend portal {
     .host = "127.0.0.1";
     .port = "@APP_PORT@";
     .connect_timeout = 2s;
     .first_byte_timeout = 60s;
+    .probe = database_reachable;
 }
 
 backend files {
@@ -23,6 +36,8 @@ acl purgers {
 }
 
 sub vcl_recv {
+    # Varnish itself appends the visitor's address (client.ip) to X-Forwarded-For before
+    # this runs; the portal believes that header only from TRUSTED_PROXIES (this address).
     # The client's Host reaches the portal unchanged (Django checks it, and the admin's
     # CSRF check compares it with the browser's Origin). The cache key is the URL alone
     # (vcl_hash): one site, whatever name it was reached by, so purges by page URL match.
@@ -42,7 +57,9 @@ sub vcl_recv {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
         }
-        return (purge);
+        # A soft purge: the page is fetched again at once, but its old copy stays in grace
+        # for readers while the database is down.
+        return (hash);
     }
     if (req.url ~ "^/media/(original_images|images)/") {
         set req.backend_hint = files;
@@ -50,6 +67,10 @@ sub vcl_recv {
         return (hash);
     }
     set req.backend_hint = portal;
+    # Healthy: never an expired or purged copy. Sick: any copy (beresp.grace below).
+    if (std.healthy(req.backend_hint)) {
+        set req.grace = 0s;
+    }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
@@ -70,7 +91,25 @@ sub vcl_hash {
     return (lookup);
 }
 
+sub vcl_hit {
+    if (req.method == "PURGE") {
+        purge.soft(0s, 24h);
+        return (synth(200, "Purged"));
+    }
+}
+
+sub vcl_miss {
+    if (req.method == "PURGE") {
+        purge.soft(0s, 24h);
+        return (synth(200, "Purged"));
+    }
+}
+
 sub vcl_backend_response {
+    # A background refresh that fails keeps the old copy instead.
+    if (beresp.status >= 500 && bereq.is_bgfetch) {
+        return (abandon);
+    }
     if (bereq.backend == files) {
         set beresp.ttl = 1h;
         return (deliver);
@@ -80,7 +119,7 @@ sub vcl_backend_response {
         set beresp.ttl = 0s;
         return (deliver);
     }
-    set beresp.grace = 10s;
+    set beresp.grace = 24h;
     return (deliver);
 }
 
@@ -90,4 +129,19 @@ sub vcl_deliver {
     } else {
         set resp.http.X-Cache = "MISS";
     }
+}
+
+# The portal is unreachable (or its database is, see the probe) and no copy is held:
+# the same Czech 503 page the portal itself gives.
+sub vcl_backend_error {
+    set beresp.http.Content-Type = "text/html; charset=utf-8";
+    set beresp.http.Retry-After = "30";
+    synthetic({"<!doctype html>
+<html lang="cs"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Dočasně mimo provoz | Portál pro praxi OSPOD</title><link rel="stylesheet" href="/static/portal/css/portal.css"></head>
+<body><main id="obsah" class="site-main"><h1>Portál je na chvíli mimo provoz</h1>
+<p>Právě probíhá údržba nebo obnova databáze. Stránku zkuste prosím načíst znovu za minutu.</p>
+<p class="muted">Chyba 503</p></main></body></html>
+"});
+    return (deliver);
 }

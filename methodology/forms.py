@@ -1,11 +1,11 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from wagtail.admin.forms import WagtailAdminPageForm
 
 from portal.core.access import collection_is_staff_only
+from portal.core.forms import PortalPageForm
 
 
-class MethodologyForm(WagtailAdminPageForm):
+class MethodologyForm(PortalPageForm):
     """A staff-only methodology may attach only documents from a staff-only collection.
 
     Otherwise its file would download for anyone who has the link, and be found by search.

@@ -3,12 +3,14 @@
 Only live pages outside every view-restricted section are ever listed.
 """
 
+import datetime
 import mimetypes
 
 from django.contrib.syndication.views import Feed
 from django.db.models import F
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy

@@ -1,10 +1,10 @@
 from django.utils.translation import gettext as _
-from wagtail.admin.forms import WagtailAdminPageForm
 
 from news.periods import next_period
+from portal.core.forms import PortalPageForm
 
 
-class PeriodReportForm(WagtailAdminPageForm):
+class PeriodReportForm(PortalPageForm):
     """A new report starts filled in with the next period number and dates."""
 
     def __init__(self, *args, **kwargs):

@@ -2,8 +2,10 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.decorators.http import require_POST
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views import account as wagtail_account
 from wagtail.documents import urls as wagtaildocs_urls
 
 from news import feeds
@@ -13,8 +15,17 @@ from portal.projects import views as project_views
 from portal.search import views as search_views
 from portal.taxonomy import views as taxonomy_views
 
+# A database outage answers a Czech 503 ("back shortly"), anything else the 500 page.
+handler500 = "portal.operations.views.server_error"
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Wagtail's logout view deletes the session cookie even when refusing a GET: only POST.
+    path(
+        "admin/logout/",
+        require_POST(wagtail_account.LogoutView.as_view()),
+        name="wagtailadmin_logout",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenty/", include(wagtaildocs_urls)),
     path(
@@ -29,6 +40,7 @@ urlpatterns = [
     path("sitemap-<slug:section>.xml", sitemap.sitemap_section, name="sitemap_section"),
     path("robots.txt", operations_views.robots_txt, name="robots_txt"),
     path("favicon.ico", operations_views.favicon, name="favicon"),
+    path("zdravi/", operations_views.health, name="health"),
     path("rss/aktuality/", feeds.NewsFeed(), name="feed_news"),
     path("rss/zpravy/", feeds.ReportFeed(), name="feed_reports"),
     path("rss/temata/<slug:slug>/", feeds.TopicFeed(), name="feed_topic"),
@@ -47,18 +59,13 @@ urlpatterns = [
 
 if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-    from django.urls import re_path
-    from django.views.static import serve
 
-    # Only images are served from /media/; documents always go through Wagtail's
-    # serve view, which enforces collection privacy.
+    # Only images are served from /media/, each folder on its own so that no path climbs
+    # out of it; documents always go through Wagtail's serve view (collection privacy).
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += [
-        re_path(
-            r"^media/(?P<path>(?:original_images|images)/.+)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        path(f"media/{folder}/<path:path>", operations_views.serve_image_file, {"folder": folder})
+        for folder in operations_views.IMAGE_FOLDERS
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -7,7 +7,9 @@ output names, and that text travels compressed.
 """
 
 import re
+import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -141,8 +143,31 @@ def test_fault_run_recovers_and_loses_nothing(stack, capsys):
     result = load_stack.run(stack, duration=8, users=2, publish_every=1.0, with_faults=True)
     out = capsys.readouterr().out
     assert "worker_killed" in out and "db_back" in out
+    assert "anonymous readers while PostgreSQL was down, per status:" in out
+    assert result["outage_statuses"], "no reader asked anything while the database was down"
+    # Readers get the cached copy, or a Czech 503 for what was never cached: never a 500.
+    assert set(result["outage_statuses"]) <= {200, 301, 302, 404, 503}, result["outage_statuses"]
     assert result["lost"] == 0
     assert result["recovery"] != float("inf")
+
+
+def test_while_the_database_is_down_readers_get_copies_and_the_rest_a_czech_503(stack):
+    get(stack.url + "/projekty/")  # now in the front cache
+    stack.pg_ctl("stop")
+    try:
+        time.sleep(3)  # the front cache's health probe notices within about 2 s
+        status, headers, _ = get(stack.url + "/projekty/")
+        assert status == 200
+        for url in (stack.url + "/hledat/?q=nikdy-necachovano", stack.url + "/admin/"):
+            status, headers, body = get(url)
+            assert status == 503, url
+            assert "Portál je na chvíli mimo provoz" in body.decode(), url
+            assert headers["Retry-After"] == "30"
+        # gunicorn itself, without the front cache: the same Czech page.
+        status, _, body = get(stack.app_url + "/hledat/?q=primo")
+        assert status == 503 and "Portál je na chvíli mimo provoz" in body.decode()
+    finally:
+        stack.pg_ctl("start")
 
 
 def test_benchmark_prints_both_figures(stack, capsys):
@@ -151,3 +176,61 @@ def test_benchmark_prints_both_figures(stack, capsys):
     assert "front cache / nginx" in out and "gunicorn alone" in out
     assert figures["front_cache"] > 0 and figures["nginx"] > 0 and figures["gunicorn"] > 0
     assert figures["errors"] == 0
+
+
+def login_from(stack, source, password, port=None, forwarded=None):
+    """The staff login posted from the local address `source` (127.0.0.x) through Varnish."""
+    import http.client
+    import http.cookies
+
+    port = port or stack.port
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", port, timeout=30, source_address=(source, 0)
+    )
+    headers = {"X-Forwarded-For": forwarded} if forwarded else {}
+    connection.request("GET", "/prihlaseni/", headers=headers)
+    response = connection.getresponse()
+    page = response.read().decode()
+    cookies = http.cookies.SimpleCookie(response.headers.get("Set-Cookie", ""))
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    body = urllib.parse.urlencode(
+        {"username": "pracovnik", "password": password, "csrfmiddlewaretoken": token}
+    )
+    connection.request(
+        "POST",
+        "/prihlaseni/",
+        body=body,
+        headers={
+            **headers,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={cookies['csrftoken'].value}",
+            "Referer": f"http://127.0.0.1:{port}/prihlaseni/",
+        },
+    )
+    status = connection.getresponse().status
+    connection.close()
+    return status
+
+
+def test_one_visitors_failures_lock_out_nobody_else(stack):
+    right, wrong = "pracovnik-demo-heslo", "spatne-heslo"
+    # The fifth failure locks the username for this visitor only.
+    assert [login_from(stack, "127.0.0.2", wrong) for _ in range(5)] == [200] * 4 + [429]
+    assert login_from(stack, "127.0.0.2", right) == 429
+    # Another visitor, through the same front cache, logs in as that user at once.
+    assert login_from(stack, "127.0.0.3", right) == 302
+
+
+def test_a_forged_forwarded_header_changes_nothing(stack):
+    right, wrong = "pracovnik-demo-heslo", "spatne-heslo"
+    # Each failure claims to come from somewhere else: they still count for one visitor.
+    statuses = [
+        login_from(stack, "127.0.0.4", wrong, forwarded=f"127.0.0.{50 + n}") for n in range(5)
+    ]
+    assert statuses == [200] * 4 + [429]
+    assert login_from(stack, "127.0.0.4", right, forwarded="127.0.0.60") == 429
+    # Straight to gunicorn from an address that is no proxy: the header is not read either.
+    for _ in range(5):
+        login_from(stack, "127.0.0.5", wrong, port=stack.app_port, forwarded="127.0.0.6")
+    assert login_from(stack, "127.0.0.5", right, port=stack.app_port, forwarded="127.0.0.6") == 429
+    assert login_from(stack, "127.0.0.6", right) == 302

@@ -7,11 +7,12 @@ so that trying many usernames is slowed down too.
 
 import time
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 from django.urls import reverse
+
+from portal.accounts.client_ip import client_ip
 
 DEFAULT_RATE = (30, 300)  # attempts, per seconds
 
@@ -26,7 +27,7 @@ class LoginRateLimitMiddleware:
 
     def __call__(self, request):
         is_login = request.method == "POST" and request.path_info in login_paths()
-        if is_login and self.over_limit(get_client_ip_address(request) or "unknown"):
+        if is_login and self.over_limit(client_ip(request) or "unknown"):
             return render(request, "accounts/login_rate_limited.html", status=429)
         return self.get_response(request)
 

@@ -6,6 +6,8 @@
   subtree, and upload to that project's documents collection;
 - OSPOD staff (portal.core.access): no admin access, they only read staff-only material.
 
+Wagtail's default groups (Moderators, Editors) are removed.
+
 Everything here is idempotent: `manage.py setup_roles` runs it, `load_demo_content` too,
 and a new project gets its team as soon as it is created (portal.accounts.signals).
 """
@@ -35,6 +37,9 @@ EDITORS_GROUP_PREFIX = "Redakce: "
 WORKFLOW_NAME = "Schválení před zveřejněním"
 REVIEW_TASK_NAME = "Kontrola recenzentem"
 PRIVATE_SUFFIX = " – jen pro pracovníky OSPOD"
+# Created by Wagtail's migrations with publish rights on the root page and every collection;
+# the portal's roles replace them.
+WAGTAIL_DEFAULT_GROUPS = ["Moderators", "Editors"]
 
 ALL_PAGE_PERMISSIONS = ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
 EDITOR_PAGE_PERMISSIONS = ["add", "change"]
@@ -100,6 +105,7 @@ def setup_roles():
     """Create or complete the shared groups, the review workflow and every project's team."""
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
+    Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS).delete()
 
     admins, _ = Group.objects.get_or_create(name=ADMIN_GROUP_NAME)
     admins.permissions.add(access_admin(), *admin_model_permissions())

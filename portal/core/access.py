@@ -35,6 +35,26 @@ def visible_pages(queryset, user):
     return queryset if is_staff_reader(user) else public(queryset)
 
 
+def page_is_staff_only(page, parent=None, values=None):
+    """True if the page is readable by OSPOD staff only once the submitted `values` are saved.
+
+    A page with an `audience` field (methodologies) is restricted on publish exactly when its
+    audience is staff; any page is staff-only under an ancestor restricted to the staff group.
+    """
+    values = values or {}
+    audience = values.get("audience", getattr(page, "audience", None))
+    if audience == "staff":
+        return True
+    anchor = page if page.pk else parent
+    if anchor is None:
+        return False
+    # A page with an audience field has its own restriction replaced on publish.
+    pages = anchor.get_ancestors(inclusive=audience is None or not page.pk)
+    return PageViewRestriction.objects.filter(
+        page__in=pages, restriction_type=PageViewRestriction.GROUPS, groups=staff_group()
+    ).exists()
+
+
 def sync_staff_restriction(page, staff_only):
     """Restrict the page to OSPOD staff, or lift that restriction, to match `staff_only`."""
     group = staff_group()

@@ -29,6 +29,7 @@ UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/dokumenty/", "/static/", "/m
 GENERATION_KEY = "frontcache:generation"
 REPURGE_AFTER_SECONDS = 1.0
 PURGE_PRIORITY = 50
+STALE_IF_ERROR_SECONDS = 24 * 3600
 
 
 def is_anonymous_read(request):
@@ -88,8 +89,14 @@ class FrontCacheMiddleware:
         # A change published while this response was rendered may be missing from it: keep
         # it out of both caches, or Varnish could store it after the purge.
         if is_cacheable(response) and current_generation() == generation:
+            # stale-if-error: a cache in front may show this copy for a day while the portal
+            # answers errors (Varnish does it by its own grace rule, deploy/varnish.vcl).
             patch_cache_control(
-                response, public=True, max_age=0, s_maxage=settings.FRONT_CACHE_SECONDS
+                response,
+                public=True,
+                max_age=0,
+                s_maxage=settings.FRONT_CACHE_SECONDS,
+                stale_if_error=STALE_IF_ERROR_SECONDS,
             )
             headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
             stored = (response.status_code, headers, response.content)

@@ -32,7 +32,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "portal.accounts.users_app.UsersAppConfig",  # wagtail.users: superusers guard their status
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -54,6 +54,10 @@ INSTALLED_APPS = [
     # Security: login lockout, Content-Security-Policy
     "axes",
     "csp",
+    # The admin's second factor (TOTP, recovery codes): portal/accounts/second_factor.py
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Background tasks (front cache purges, reference index) in production's worker.
     "django_tasks_db",
 ]
@@ -75,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.accounts.second_factor.SecondFactorMiddleware",  # TOTP before the admin
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -83,6 +89,8 @@ MIDDLEWARE = [
     "portal.accounts.login_throttle.LoginRateLimitMiddleware",
     # Remembers the restricted page paths for the length of one request.
     "portal.core.privacy.RestrictedPathsMiddleware",
+    # A crafted admin form post answers a Czech 400, not Wagtail's 500.
+    "portal.operations.security.BadAdminFormMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -201,6 +209,8 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/prihlaseni/"
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "accounts/login.html"
 LOGIN_URL = WAGTAIL_FRONTEND_LOGIN_URL
 LOGIN_REDIRECT_URL = "/"
+# Logging out (by POST only, on every login form) leads back to the home page.
+LOGOUT_REDIRECT_URL = "/"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out credentials
     "django.contrib.auth.backends.ModelBackend",
@@ -215,12 +225,24 @@ AXES_LOCKOUT_TEMPLATE = "accounts/login_locked.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Second factor (TOTP, portal/accounts/second_factor.py): anyone with admin access may
+# enrol; production requires it of superusers, portal administrators and reviewers.
+OTP_TOTP_ISSUER = "Portál pro praxi OSPOD"
+PORTAL_SECOND_FACTOR_REQUIRED = False
+# The visitor's address behind the front cache: X-Forwarded-For is read only from these
+# proxies (addresses or networks; production: TRUSTED_PROXIES). One rule for the lockout,
+# the login rate limit and anything else that keys on the visitor.
+TRUSTED_PROXIES = []
+AXES_CLIENT_IP_CALLABLE = "portal.accounts.client_ip.client_ip"
 # At most 30 login attempts per address in 5 minutes, on all login forms together.
 PORTAL_LOGIN_RATE = (30, 300)
 # Wagtail 8.0's autosave also posts the hidden workflow-action fields that "approve with
 # comment" adds to the edit form, so the approval runs twice at once and the second request
 # (500) leaves the approved page unpublished. Off until that is fixed upstream.
 WAGTAIL_AUTOSAVE_INTERVAL = 0
+# The admin would ask Wagtail's release server for updates: an outside call the CSP refuses
+# and a leak of which version runs here. Upgrades are planned through pyproject.toml.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from an outside service: editors' e-mail hashes stay on the portal.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # --- Security headers -----------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Production: everything that differs between deployments comes from the environment."""
 
+import ipaddress
 import os
 
 import dj_database_url
@@ -87,6 +88,15 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
 
+# Administrators and reviewers cannot reach the admin without their second factor.
+PORTAL_SECOND_FACTOR_REQUIRED = env("SECOND_FACTOR_REQUIRED", "true").lower() == "true"
+# The front cache (and a TLS proxy before it), comma-separated: X-Forwarded-For is believed
+# only from these addresses (portal/accounts/client_ip.py).
+TRUSTED_PROXIES = [p.strip() for p in env("TRUSTED_PROXIES", "").split(",") if p.strip()]
+try:
+    [ipaddress.ip_network(proxy, strict=False) for proxy in TRUSTED_PROXIES]
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}") from error
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT", "true").lower() == "true"
 SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))

@@ -316,10 +316,26 @@ def report(recorder, duration, visibility, editor, errors, events):
             healthy = recovery_after(recorder.samples, moment)
             print(f"{name}: failed requests from 2 s before to 15 s after: {bad} of {len(window)}; "
                   f"probe healthy again after {healthy:.2f} s")  # fmt: skip
+    outage = outage_statuses(samples, events)
+    if outage:
+        print("anonymous readers while PostgreSQL was down, per status:", outage_line(outage))
     recovery = max((recovery_after(recorder.samples, m) for m in events.values()), default=0.0)
     return {
         "errors": len(failed), "lost": len(lost), "visibility": visibility, "recovery": recovery,
+        "outage_statuses": outage,
     }  # fmt: skip
+
+
+def outage_statuses(samples, events):
+    """What readers got for requests started while the database was stopped (and 2 s on)."""
+    if "db_stopped" not in events:
+        return {}
+    start, end = events["db_stopped"], events["db_back"] + 2.0
+    return dict(Counter(s[3] for s in samples if start <= s[0] <= end))
+
+
+def outage_line(statuses):
+    return ", ".join(f"{status}: {count}" for status, count in sorted(statuses.items(), key=str))
 
 
 def run(stack, duration, users, publish_every, with_faults):

@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from portal.core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from portal.core.forms import PortalPageForm
 from portal.core.listings import Listing
 from portal.core.privacy import restricted_paths
 
@@ -34,6 +35,8 @@ class SearchKind:
 
 class BasePage(Page):
     """What every page of the portal has: a summary, a listing image and topics."""
+
+    base_form_class = PortalPageForm
 
     summary = models.TextField(
         _("perex"),

@@ -79,6 +79,10 @@ class PortalDocument(AbstractDocument):
         return (cls.search_kind,)
 
     def clean(self):
+        if not self.file:
+            # The multiple uploader's last step attaches the file it kept aside only after
+            # validating the other fields; that file passed these checks when uploaded.
+            return
         super().clean()
         validate_new_file(self.file, validate_document_content)
 

@@ -212,3 +212,29 @@ def test_an_image_is_refused_in_a_staff_only_collection_with_the_reason(editor):
     )
     assert not PortalImage.objects.exists()
     assert upload_image(editor, "schema.png", png_bytes((40, 30))).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_pending_multiple_upload_can_be_finished_and_leaves_no_file_behind(editor):
+    """The multiple uploader keeps a file aside when another field fails (here: no collection);
+    finishing it with the missing details stores the document and removes the kept file."""
+    staff_collection()  # a second collection: the uploader then asks which one
+    before = stored_files()
+    response = editor.post(
+        reverse("wagtaildocs:add_multiple"),
+        {"files[]": SimpleUploadedFile("metodika.pdf", REAL_PDF), "collection": "999"},
+    )
+    upload_id = response.json()["uploaded_file_id"]
+    response = editor.post(
+        reverse("wagtaildocs:create_multiple_from_uploaded_document", args=[upload_id]),
+        {
+            f"uploaded-document-{upload_id}-title": "Metodika",
+            f"uploaded-document-{upload_id}-collection": "1",
+        },
+    )
+    assert response.status_code == 200
+    assert response.json()["success"] is True
+    document = PortalDocument.objects.get()
+    assert document.title == "Metodika"
+    assert document.file.read() == REAL_PDF
+    assert {path.name for path in stored_files() - before} == {document.file.name.split("/")[-1]}

@@ -38,6 +38,7 @@ class FrontCacheMiddlewareTests(SimpleTestCase):
         assert second.content == first.content
         assert "public" in first["Cache-Control"] and "s-maxage=60" in first["Cache-Control"]
         assert "max-age=0" in first["Cache-Control"]
+        assert "stale-if-error=86400" in first["Cache-Control"]
 
     def test_publishing_shows_the_change_at_once(self):
         page = Page()

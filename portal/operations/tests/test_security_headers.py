@@ -92,3 +92,15 @@ def test_every_script_tag_in_our_templates_carries_the_nonce():
         if 'nonce="{{ request.csp_nonce }}"' not in tag
     ]
     assert not missing, "scripts the CSP would block:\n" + "\n".join(missing)
+
+
+class AdminUpdateCheckTest(TestCase):
+    def test_the_admin_dashboard_does_not_call_wagtails_release_server(self):
+        # The update check fetches an outside address, which the admin's CSP refuses.
+        from django.contrib.auth import get_user_model
+
+        admin = get_user_model().objects.create_superuser("admin", password="x")
+        self.client.force_login(admin)
+        response = self.client.get("/admin/")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("w-upgrade", response.content.decode())

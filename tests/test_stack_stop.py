@@ -1,0 +1,71 @@
+"""`make stack` stops cleanly: Ctrl-C or SIGTERM ends every part within 10 seconds."""
+
+import json
+import os
+import signal
+import subprocess  # nosec B404 # runs the project's own stack script
+import sys
+import time
+from pathlib import Path
+
+from deploy.stack import ROOT, Stack
+from tests.test_stack_smoke import free_port_block
+
+
+def descendants(pid):
+    found, queue = [], [pid]
+    while queue:
+        out = subprocess.run(  # nosec B603 B607 # fixed argument list
+            ["ps", "-o", "pid=", "--ppid", str(queue.pop())], capture_output=True, text=True
+        ).stdout
+        children = [int(child) for child in out.split()]
+        found += children
+        queue += children
+    return found
+
+
+def alive(pid):
+    try:
+        state = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "\nState:\tZ" not in state
+
+
+def start(var, port):
+    process = subprocess.Popen(  # nosec B603 # the project's own script, fixed arguments
+        [sys.executable, "deploy/stack.py", "--port", str(port), "--var", str(var),
+         "--redis-db", "7"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True,
+    )  # fmt: skip
+    for line in process.stdout:
+        if line.startswith("Ukončení"):
+            return process
+    raise AssertionError(f"the stack did not start (exit {process.wait()})")
+
+
+def test_ctrl_c_and_sigterm_stop_every_part_within_10_seconds(tmp_path):
+    var, port = tmp_path / "stack", free_port_block()
+    pg_data = Stack(var, port=port).pg_data
+    try:
+        for stop in (
+            lambda process: os.killpg(process.pid, signal.SIGINT),  # Ctrl-C in a terminal
+            lambda process: process.send_signal(signal.SIGTERM),
+        ):
+            process = start(var, port)
+            postgres = int((pg_data / "postmaster.pid").read_text().split()[0])
+            parts = [*descendants(process.pid), postgres]
+            assert json.loads((var / "stack.json").read_text())["pids"]
+            stopped = time.monotonic()
+            stop(process)
+            process.wait(timeout=10)
+            deadline = stopped + 10
+            while any(map(alive, parts)) and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert [pid for pid in parts if alive(pid)] == []
+    finally:
+        leftover = Stack(var, port=port)
+        if (pg_data / "postmaster.pid").exists():  # a failed run must not leave it behind
+            leftover.pg_ctl("stop")
+        leftover.remove_database()
