@@ -36,6 +36,7 @@ urlpatterns = [
     path("hledat/", search_views.search, name="search"),
     path("api/hledat/", search_views.search_api, name="search_api"),
     path("api/hledat/naseptavac/", search_views.search_autocomplete, name="search_autocomplete"),
+    path("", include("portal.opendata.urls")),
 ]
 
 if settings.DEBUG:
