@@ -6,6 +6,7 @@ every view restriction, and documents and images outside every restricted collec
 
 from django.db.models import Q
 from django.http import Http404
+from django.utils.cache import patch_cache_control
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -31,6 +32,14 @@ def restricted_collection_ids():
     return Collection.objects.filter(q).values("id") if q else Collection.objects.none()
 
 
+def uncached(response):
+    """Kept by no shared cache: the front cache is purged with a page and its listings, not
+    with every API listing or export that shows it, so a page made staff-only would linger
+    there. Open data is read rarely enough to be rendered each time."""
+    patch_cache_control(response, no_cache=True)
+    return response
+
+
 class CzechErrorsMixin:
     """A refused query parameter answers 400 (a missing object 404) with a Czech lead and
     Wagtail's own reason."""
@@ -40,6 +49,10 @@ class CzechErrorsMixin:
         if self.request.GET.get("search_operator", "and") not in SEARCH_OPERATORS:
             raise BadRequestError("search_operator must be 'and' or 'or'")
         super().check_query_parameters(queryset)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        return uncached(response)
 
     def handle_exception(self, exc):
         if isinstance(exc, BadRequestError):

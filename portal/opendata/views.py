@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from portal.opendata.api import uncached
 from portal.opendata.calendar import build_calendar
 from portal.opendata.catalogue import CATALOGUES, LICENCE, LICENCE_NOTE, LICENCE_URL
 
@@ -43,7 +44,7 @@ def catalogue_csv(request, slug):
     writer = csv.DictWriter(response, fieldnames=[column.key for column in catalogue.columns])
     writer.writeheader()
     writer.writerows(catalogue.rows(request))
-    return response
+    return uncached(response)
 
 
 @require_GET
@@ -61,7 +62,7 @@ def catalogue_json(request, slug):
     }
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
     response["Link"] = LICENCE_LINK
-    return response
+    return uncached(response)
 
 
 @require_GET
@@ -70,4 +71,4 @@ def calendar_ics(request):
         build_calendar(request).to_ical(), content_type="text/calendar; charset=utf-8"
     )
     response["Content-Disposition"] = 'inline; filename="kalendar.ics"'
-    return response
+    return uncached(response)
