@@ -145,7 +145,6 @@ class NewsPage(BasePage):
     api_fields = BasePage.api_fields + [
         APIField("published_at"),
         APIField("category", serializer=name_of("category")),
-        APIField("related_projects", serializer=names("title")),
         APIField("author", serializer=name_of("author", "full_name")),
         APIField("author_organisation", serializer=name_of("author_organisation")),
         APIField("body"),
