@@ -11,7 +11,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from news.forms import PeriodReportForm
-from portal.core.api import RowsField, name_of, names
+from portal.core.api import PublicDocumentField, RowsField, name_of, names
 from portal.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.core.listings import Source
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
@@ -371,9 +371,9 @@ class VideoPage(SourceProjectMixin, BasePage):
     ]
 
     api_fields = BasePage.api_fields + [
-        APIField("video_file"),
+        APIField("video_file", serializer=PublicDocumentField()),
         APIField("embed_url"),
-        APIField("captions"),
+        APIField("captions", serializer=PublicDocumentField()),
         APIField("poster"),
         APIField("transcript"),
         APIField("duration_seconds"),

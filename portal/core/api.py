@@ -6,6 +6,8 @@ so it is given as its name or as a small dict of the row's values.
 
 from rest_framework import serializers
 
+from portal.core.access import collection_is_staff_only
+
 
 def names(attribute="name"):
     """A many-to-many (or child rows) field as the list of each item's `attribute`."""
@@ -40,3 +42,16 @@ def follow(obj, path):
             return None
         obj = getattr(obj, attribute)
     return obj
+
+
+class PublicDocumentField(serializers.Field):
+    """A document as its id, title and address; nothing when its collection is staff-only
+    (a public page may point at a file that only OSPOD staff may download)."""
+
+    def __init__(self):
+        super().__init__(read_only=True)
+
+    def to_representation(self, document):
+        if collection_is_staff_only(document.collection):
+            return None
+        return {"id": document.pk, "title": document.title, "download_url": document.url}

@@ -84,6 +84,15 @@ def test_documents_exclude_private_collections(client, portal_content, staff_mem
     assert client.get(f"/api/v2/documents/{private.pk}/").status_code == 404
 
 
+def test_a_public_video_does_not_name_its_staff_only_file(client, portal_content):
+    from news.factories import VideoPageFactory
+
+    video = VideoPageFactory(title="Spot pro rodiče", video_file=portal_content.private_document)
+    data = client.get(f"/api/v2/pages/{video.pk}/").json()
+    assert data["video_file"] is None
+    assert "Interní směrnice" not in str(data)
+
+
 def test_images_are_listed(client, portal_content):
     assert titles(client, "/api/v2/images/") == {"Fotografie z kulatého stolu"}
 
