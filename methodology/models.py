@@ -3,11 +3,13 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from methodology.forms import MethodologyForm
+from portal.core.api import RowsField, name_of, names
 from portal.core.blocks import BodyBlock
 from portal.core.listings import Listed, YearFacet
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
@@ -102,6 +104,24 @@ class MethodologyPage(SourceProjectMixin, BasePage):
         index.RelatedFields("target_groups", [index.SearchField("name")]),
         index.FilterField("audience"),
         index.FilterField("kind"),
+    ]
+
+    api_fields = BasePage.api_fields + [
+        APIField("kind", serializer=name_of("kind")),
+        APIField("target_groups", serializer=names()),
+        APIField("version"),
+        APIField("last_reviewed"),
+        APIField("audience"),
+        APIField("pilot_participants"),
+        APIField("pilot_description"),
+        APIField("source_project"),
+        APIField("contact_person", serializer=name_of("contact_person", "full_name")),
+        APIField("body"),
+        APIField(
+            "changes",
+            serializer=RowsField(date="date", version="version", description="description"),
+        ),
+        APIField("documents", serializer=RowsField(document="document_id", title="link_title")),
     ]
 
     base_form_class = MethodologyForm
@@ -208,6 +228,22 @@ class ToolPage(SourceProjectMixin, BasePage):
             [index.RelatedFields("municipality", [index.SearchField("name")])],
         ),
         index.FilterField("validation_stage"),
+    ]
+
+    api_fields = BasePage.api_fields + [
+        APIField("tool_kind"),
+        APIField("validation_stage"),
+        APIField("target_groups", serializer=names()),
+        APIField("source_project"),
+        APIField("contact_person", serializer=name_of("contact_person", "full_name")),
+        APIField("how_to_use"),
+        APIField(
+            "stage_changes",
+            serializer=RowsField(
+                stage="stage", date="date", municipality="municipality.name", note="note"
+            ),
+        ),
+        APIField("documents", serializer=RowsField(document="document_id", title="link_title")),
     ]
 
     search_kind = SearchKind("tool", _("nástroj nebo prototyp"), weight=1.2)

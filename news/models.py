@@ -7,11 +7,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from news.forms import PeriodReportForm
+from portal.core.api import PublicDocumentField, RowsField, name_of, names
 from portal.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.core.listings import KindFacet, Listed, YearFacet
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
@@ -111,6 +113,19 @@ class NewsPage(BasePage):
         index.FilterField("published_at"),
     ]
 
+    api_fields = BasePage.api_fields + [
+        APIField("published_at"),
+        APIField("category", serializer=name_of("category")),
+        APIField("author", serializer=name_of("author", "full_name")),
+        APIField("author_organisation", serializer=name_of("author_organisation")),
+        APIField("body"),
+        APIField("event_date"),
+        APIField("event_venue"),
+        APIField("event_municipality", serializer=name_of("event_municipality")),
+        APIField("participant_count"),
+        APIField("event_topics", serializer=names()),
+    ]
+
     search_kind = SearchKind("news", _("aktualita"), "published_at", weight=1.1)
     card_template = "news/cards/news_page.html"
     event_search_kind = SearchKind("event", _("zpráva z akce"), "event_date", weight=1.1)
@@ -187,6 +202,19 @@ class PeriodReportPage(BasePage):
         index.SearchField("body"),
         index.RelatedFields("figures", [index.SearchField("label")]),
         index.FilterField("period_end"),
+    ]
+
+    api_fields = BasePage.api_fields + [
+        APIField("period_number"),
+        APIField("period_start"),
+        APIField("period_end"),
+        APIField("prepared_by"),
+        APIField("body"),
+        APIField(
+            "figures",
+            serializer=RowsField(label="label", value="value", unit="unit", date="date"),
+        ),
+        APIField("documents", serializer=RowsField(document="document_id", title="link_title")),
     ]
 
     base_form_class = PeriodReportForm
@@ -316,6 +344,18 @@ class VideoPage(SourceProjectMixin, BasePage):
         index.SearchField("transcript"),
         index.SearchField("audience"),
         index.RelatedFields("municipality", [index.SearchField("name")]),
+    ]
+
+    api_fields = BasePage.api_fields + [
+        APIField("video_file", serializer=PublicDocumentField()),
+        APIField("embed_url"),
+        APIField("captions", serializer=PublicDocumentField()),
+        APIField("poster"),
+        APIField("transcript"),
+        APIField("duration_seconds"),
+        APIField("audience"),
+        APIField("municipality", serializer=name_of("municipality")),
+        APIField("source_project"),
     ]
 
     search_kind = SearchKind("video", _("video"), weight=1.1)

@@ -55,6 +55,7 @@ urlpatterns = [
         name="project_suggestions",
     ),
     path("api/hledat/naseptavac/", search_views.search_autocomplete, name="search_autocomplete"),
+    path("", include("portal.opendata.urls")),
 ]
 
 if settings.DEBUG:

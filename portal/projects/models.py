@@ -6,10 +6,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from portal.core.api import RowsField, name_of, names
 from portal.core.blocks import RICH_TEXT_FEATURES, ProjectBodyBlock
 from portal.core.listings import Listed, YearFacet
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
@@ -138,6 +140,50 @@ class ProjectPage(BasePage):
             [index.RelatedFields("organisation", [index.SearchField("name")])],
         ),
         index.FilterField("start_date"),
+    ]
+
+    api_fields = BasePage.api_fields + [
+        APIField("registration_number"),
+        APIField("implementing_organisation", serializer=name_of("implementing_organisation")),
+        APIField("commissioned_by", serializer=name_of("commissioned_by")),
+        APIField("funding_programmes", serializer=names()),
+        APIField("funding_sentence"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("duration_note"),
+        APIField("logo"),
+        APIField("regions", serializer=names()),
+        APIField("municipalities", serializer=names()),
+        APIField("problem"),
+        APIField("goals"),
+        APIField("body"),
+        APIField(
+            "partners",
+            serializer=RowsField(organisation="organisation.name", kind="kind", role="role"),
+        ),
+        APIField(
+            "target_indicators",
+            serializer=RowsField(
+                label="label",
+                planned_value="planned_value",
+                is_minimum="is_minimum",
+                unit="unit",
+                achieved_value="achieved_value",
+            ),
+        ),
+        APIField(
+            "result_indicators",
+            serializer=RowsField(
+                label="label",
+                value_before="value_before",
+                value_after="value_after",
+                unit="unit",
+                change_label="change_label",
+                source="source",
+            ),
+        ),
+        APIField("services", serializer=RowsField(name="name", description="description")),
+        APIField("documents", serializer=RowsField(document="document_id", title="link_title")),
     ]
 
     search_kind = SearchKind("project", _("projekt"), "start_date", weight=1.3)

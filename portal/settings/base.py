@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "methodology",
     "home",
     "portal.operations",
+    "portal.opendata",
     "portal.demo",
     "portal.legacy",
     # Wagtail
@@ -30,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.frontend_cache",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "portal.accounts.users_app.UsersAppConfig",  # wagtail.users: superusers guard their status
@@ -195,6 +197,9 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# The open-data API (/api/v2/): up to 100 items a page (Wagtail's default is 20).
+WAGTAILAPI_LIMIT_MAX = 100
 
 WAGTAILSEARCH_BACKENDS = {
     # The database backend, with the portal's Czech index for pages and documents.

@@ -7,6 +7,7 @@ from django.utils.functional import Promise, SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
@@ -64,6 +65,8 @@ class BasePage(Page):
         index.AutocompleteField("summary"),
         index.RelatedFields("topics", [index.SearchField("name")]),
     ]
+    # The open-data API (/api/v2/pages/): what every page type publishes there.
+    api_fields = [APIField("summary"), APIField("listing_image"), APIField("topics")]
 
     class Meta:
         abstract = True
@@ -152,6 +155,7 @@ class IndexPage(BasePage):
     intro = RichTextField(_("úvod"), features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    api_fields = BasePage.api_fields + [APIField("intro")]
     max_count = 1
     parent_page_types = ["home.HomePage"]
     listed = ()
@@ -226,6 +230,7 @@ class StandardPage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
+    api_fields = BasePage.api_fields + [APIField("body")]
     search_kind = SearchKind("standard", _("stránka"))
     parent_page_types = ["home.HomePage", "core.StandardPage"]
     subpage_types = ["core.StandardPage"]
