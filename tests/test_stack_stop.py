@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from deploy.stack import ROOT, Stack
-from tests.test_stack_smoke import free_port_block
+from tests.conftest import free_port_block
 
 
 def descendants(pid):

