@@ -146,7 +146,16 @@ class Stack:
             *extra,
         ]
         if action == "stop":
-            cmd = [str(PG_BIN / "pg_ctl"), "-D", str(self.pg_data), "-w", "-m", "fast", "stop"]
+            cmd = [
+                str(PG_BIN / "pg_ctl"),
+                "-D",
+                str(self.pg_data),
+                "-w",
+                "-m",
+                "fast",
+                "stop",
+                *extra,
+            ]
         self._run(as_postgres(cmd))
 
     def restart_postgres(self, down_seconds=3.0):
@@ -276,20 +285,22 @@ class Stack:
         return [int(pid) for pid in out.split()]
 
     def stop(self):
-        """Stop every part within a few seconds: SIGTERM to all at once, then wait."""
+        """Stop every part within seconds: all are told at once (PostgreSQL too), then awaited."""
         with self.spawning:
             self.stopping.set()
+        postgres_running = self.own_postgres and (self.pg_data / "postmaster.pid").exists()
         try:
-            self._stop_processes()
+            for process in self.processes.values():
+                if process.poll() is None:
+                    process.send_signal(signal.SIGTERM)
+            if postgres_running:
+                self.pg_ctl("stop", "-W")  # no waiting: it shuts down alongside the rest
+            self._await_processes(deadline=time.monotonic() + 4)
         finally:
-            if self.own_postgres and (self.pg_data / "postmaster.pid").exists():
-                self.pg_ctl("stop", "-m", "fast", "-t", "3")
+            if postgres_running:
+                self._await_postgres(deadline=time.monotonic() + 4)
 
-    def _stop_processes(self, patience=4.0):
-        for process in self.processes.values():
-            if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
-        deadline = time.monotonic() + patience
+    def _await_processes(self, deadline):
         for name in reversed(list(self.processes)):
             process = self.processes.pop(name)
             try:
@@ -297,6 +308,12 @@ class Stack:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+    def _await_postgres(self, deadline):
+        while (self.pg_data / "postmaster.pid").exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        if (self.pg_data / "postmaster.pid").exists():  # its shutdown checkpoint is too slow
+            self.pg_ctl("stop", "-m", "immediate")
 
     def remove_database(self):
         """Delete the own cluster's files (after stop); for throwaway stacks such as tests."""
