@@ -35,8 +35,8 @@ AVERAGE_BODY_TERMS = 400
 BODY_SAMPLE = 10_000  # characters of body terms read for term frequencies
 TITLE_MATCH_FACTOR = 10.0  # first score: a match whose title matches the query as well
 PHRASE_BOOST = 1.5  # the query's words as a run, in order
-NEAR_BOOST = 1.2  # all of them within NEAR_WINDOW terms
-NEAR_WINDOW = 8
+NEAR_BOOST = 1.2  # all of them within NEAR_CHARS characters of terms (about 8 words)
+NEAR_CHARS = 80
 
 
 def base_score(rank_weight, body_length):
@@ -67,22 +67,19 @@ def _frequencies(terms_text, terms):
 
 
 def proximity(texts, terms):
-    """PHRASE_BOOST when the terms stand in a run as typed, NEAR_BOOST when close, else 1."""
+    """PHRASE_BOOST when the terms stand in a run as typed, NEAR_BOOST when their first
+    occurrences are close, else 1 (substring searches: no loop over the words)."""
     if len(terms) < 2:
         return 1.0
-    wanted = set(terms)
+    phrase = " " + " ".join(terms) + " "
     best = 1.0
     for text in texts:
-        words = text.split()
-        last_seen = {}
-        for at, word in enumerate(words):
-            if word not in wanted:
-                continue
-            last_seen[word] = at
-            if at + 1 >= len(terms) and words[at + 1 - len(terms) : at + 1] == list(terms):
-                return PHRASE_BOOST
-            if len(last_seen) == len(wanted) and at - min(last_seen.values()) < NEAR_WINDOW:
-                best = NEAR_BOOST
+        padded = f" {text} "
+        if phrase in padded:
+            return PHRASE_BOOST
+        starts = [padded.find(f" {term} ") for term in terms]
+        if min(starts) >= 0 and max(starts) - min(starts) < NEAR_CHARS:
+            best = NEAR_BOOST
     return best
 
 
