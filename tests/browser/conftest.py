@@ -104,10 +104,14 @@ def portal_url(tmp_path_factory, django_db_setup, django_db_blocker):
         process.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(portal_url):
-    """Chromium, started once the portal is served: Playwright's event loop would stop the
-    ORM from copying the built demo for the server."""
+    """Chromium for one test module, started once the portal is served.
+
+    Playwright's sync API keeps an event loop running until it stops, and Django refuses
+    the ORM inside one: the loop must not outlive the module, as database tests may follow
+    on the same worker process.
+    """
     if not CHROMIUM.exists():
         pytest.fail("Debian's chromium is missing: `make test` installs it.")
     from playwright.sync_api import sync_playwright
