@@ -85,8 +85,8 @@ lint: install
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=portal.settings.test
 
 # The suite runs on SQLite (the embedded default, with the browser tests) and again on
-# PostgreSQL (the production database; the browser tests serve SQLite and are not repeated;
-# the production stack runs its own PostgreSQL, so its tests run once, with this suite).
+# PostgreSQL (the production database), which repeats only the tests that use the suite's
+# database: the browser tests serve SQLite, the stack and the search benchmark bring their own.
 # One worker process per core; a test class or module stays on one worker, so its
 # shared setup is made once.
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/portal
@@ -96,10 +96,10 @@ PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 test: install fonts chromium java postgres stack-packages lemmas lint test-sqlite test-postgres
 
 test-sqlite: install lemmas
-	$(PYTEST) -m "not stack"
+	$(PYTEST)
 
 test-postgres: install postgres lemmas
-	TEST_DATABASE_URL=$(PG_TEST_URL) $(PYTEST) -m "not browser"
+	TEST_DATABASE_URL=$(PG_TEST_URL) $(PYTEST) -m "not browser and not own_database"
 
 postgres:
 	@pg_isready -q -h 127.0.0.1 -p 5432 || \

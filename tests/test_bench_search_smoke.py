@@ -3,9 +3,12 @@
 import io
 from contextlib import redirect_stdout
 
+import pytest
+
 from tests.bench import bench_search
 
 
+@pytest.mark.own_database  # the benchmark builds its corpus in a database of its own
 def test_search_benchmark_prints_its_figures():
     output = io.StringIO()
     with redirect_stdout(output):

@@ -16,9 +16,8 @@ import pytest
 
 from tests.bench import bench_stack, load_stack
 
-# The stack runs its own PostgreSQL cluster whatever the suite's database: `make test` runs
-# these once, with the PostgreSQL suite.
-pytestmark = pytest.mark.stack
+# The stack runs its own PostgreSQL cluster whatever the suite's database.
+pytestmark = pytest.mark.own_database
 
 STAFF_ONLY = """
 from wagtail.models import CollectionViewRestriction, PageViewRestriction

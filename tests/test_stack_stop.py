@@ -8,8 +8,13 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from deploy.stack import ROOT, Stack
 from tests.conftest import free_port_block
+
+# The stack runs its own PostgreSQL cluster: once per `make test`, with the SQLite suite.
+pytestmark = pytest.mark.own_database
 
 
 def descendants(pid):
