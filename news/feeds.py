@@ -73,7 +73,7 @@ class PageFeed:
         return published(item)
 
     def item_updateddate(self, item):
-        return max(filter(None, (item.last_published_at, published(item))))
+        return max(filter(None, (item.last_published_at, published(item))), default=None)
 
     def item_enclosures(self, item):
         """The video, or the document the item is about; never a staff-only file."""

@@ -198,7 +198,8 @@ class OutsideValidatorChecks:
         self.assertIn(" | Portál pro praxi OSPOD</title>", self.get("/aktuality/"))
 
     def test_topic_pages_are_in_the_sitemap(self):
-        sitemap = self.get("/sitemap.xml")
+        self.assertIn(f"<loc>{SITE}/sitemap-temata.xml</loc>", self.get("/sitemap.xml"))
+        sitemap = self.get("/sitemap-temata.xml")
         topic = Topic.objects.filter(tagged_pages__isnull=False).first()
         self.assertIn(f"<loc>{SITE}{reverse('topic_index')}</loc>", sitemap)
         self.assertIn(f"<loc>{SITE}{reverse('topic_detail', args=[topic.slug])}</loc>", sitemap)
