@@ -39,6 +39,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from portal.core.text import fold  # noqa: F401 (part of this module's interface)
+
 __all__ = [
     "DEFAULT_SYNONYMS",
     "STOP_WORDS",
@@ -53,15 +55,6 @@ __all__ = [
 ]
 
 _TOKEN_RE = re.compile(r"[^\W_]+")
-
-
-def fold(text: str) -> str:
-    """Lowercase and strip diacritics: "Příliš Žluťoučký" -> "prilis zlutoucky"."""
-    text = text.lower()
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def tokenize(text: str) -> list[str]:
