@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE_DIRS = [ROOT / "templates", *ROOT.glob("*/templates"), *ROOT.glob("portal/*/templates")]
 TEMPLATES = sorted(path for folder in TEMPLATE_DIRS for path in folder.rglob("*.html"))
 
-# Names of formats read the same in every language.
-UNTRANSLATABLE = {"(WebVTT)"}
+# Names of formats read the same in every language; "login" is a CSS class of Wagtail's admin.
+UNTRANSLATABLE = {"(WebVTT)", "CSV", "JSON", "login"}
 
 MARKED = re.compile(
     r"{%\s*comment\s*%}.*?{%\s*endcomment\s*%}|{#.*?#}"

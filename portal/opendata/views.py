@@ -31,6 +31,7 @@ def data_index(request):
             "licence": LICENCE,
             "licence_url": LICENCE_URL,
             "licence_note": LICENCE_NOTE,
+            "api_example": "/api/v2/pages/?type=methodology.MethodologyPage&fields=*",
         },
     )
 

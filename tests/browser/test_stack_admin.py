@@ -6,6 +6,8 @@ import time
 
 from playwright.sync_api import expect
 
+from tests.browser.test_second_factor import app_code
+
 ABOUT = "/o-portalu/"
 PAGE_ID = (
     "from wagtail.models import Page; print(Page.objects.get(url_path__endswith='/o-portalu/').id)"
@@ -26,8 +28,14 @@ def test_a_browser_logs_in_through_the_front_cache_and_publishes(stack, browser)
     page.goto(stack.url + "/admin/login/")
     page.fill("#id_username", "admin")
     page.fill("#id_password", "admin-demo-heslo")
-    page.click("button[type=submit]")
-    page.wait_for_url(stack.url + "/admin/")  # no "Origin checking failed"
+    page.click("button[type=submit]")  # no "Origin checking failed"
+    # Production settings let an administrator in only with a second factor: enrol first.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Zapnutí dvoufázového ověření")
+    secret = page.get_by_test_id("totp-secret").inner_text()
+    page.get_by_role("textbox", name="Kód").fill(app_code(secret))
+    page.get_by_role("button", name="Potvrdit a zapnout").click()
+    page.get_by_role("link", name="Pokračovat do administrace").click()
+    page.wait_for_url(stack.url + "/admin/")
     page.goto(f"{stack.url}/admin/pages/{page_id}/edit/")
     page.fill("#id_title", "O portálu pro praxi")
     page.get_by_role("button", name="Další akce").click()
