@@ -45,11 +45,11 @@ def manage(env, *args):
     )
 
 
-def wait_until_serving(url, process, seconds=60):
+def wait_until_serving(url, process, log, seconds=60):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"the portal server stopped: {process.stderr.read().decode()}")
+            raise RuntimeError(f"the portal server stopped: {log.read_text()}")
         try:
             with urllib.request.urlopen(url, timeout=2):
                 return
@@ -88,16 +88,20 @@ def portal_url(tmp_path_factory, django_db_setup, django_db_blocker):
     }
     with django_db_blocker.unblock():
         put_demo_portal(env, var_dir)
-    process = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    # The server logs every request to stderr: a file, as a pipe nobody reads fills up
+    # after some hundreds of requests and then blocks the server mid-session.
+    log = var_dir / "runserver.log"
+    with log.open("wb") as log_file:
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log_file,
+        )
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_serving(url + "/", process)
+        wait_until_serving(url + "/", process, log)
         yield url
     finally:
         process.terminate()
