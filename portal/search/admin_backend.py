@@ -23,7 +23,8 @@ from modelsearch.backends.base import BaseSearchResults
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from portal.search.engine import Filters, get_engine
+from portal.search.engine import get_engine
+from portal.search.hits import Filters
 from portal.search.models import SearchEntry
 from portal.search.query import clean_text, term_query
 

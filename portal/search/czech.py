@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from portal.core.text import fold  # noqa: F401 (part of this module's interface)
+from portal.search import lemmas
 
 __all__ = [
     "DEFAULT_SYNONYMS",
@@ -381,15 +382,9 @@ def term(token: str) -> str:
     """
     if not token.isalpha():
         return token
-    table = _lemma_table()
+    table = lemmas.table()
     lemma = table.get(token) if table is not None else None
     return lemma if lemma is not None else stem_folded(token)
-
-
-def _lemma_table():
-    from portal.search import lemmas
-
-    return lemmas.table()
 
 
 def analyze(text: str) -> list[str]:

@@ -25,7 +25,8 @@ from datetime import UTC, datetime
 from django.db import transaction
 
 from portal.search import czech, ranking
-from portal.search.engine import FACETS, SearchEngine, SearchResult, entries_in_order
+from portal.search.engine_base import SearchEngine
+from portal.search.hits import FACETS, SearchResult, entries_in_order
 from portal.search.models import SearchEntry, SearchSynonym
 from portal.search.visibility import sees_staff_material
 

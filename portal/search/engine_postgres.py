@@ -16,7 +16,8 @@ syntax (&, |, !, <->, :*, quotes, parentheses).
 from django.db import connection
 
 from portal.search import engine_sql
-from portal.search.engine import SearchEngine, visibility_clause
+from portal.search.engine_base import SearchEngine
+from portal.search.hits import visibility_clause
 from portal.search.schema import ENTRY_TABLE, MATCHES_FUNCTION, VECTOR_COLUMN
 from portal.search.visibility import sees_staff_material
 

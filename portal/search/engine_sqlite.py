@@ -16,7 +16,8 @@ parentheses). It is passed as a parameter, never interpolated into the SQL.
 from django.db import connection
 
 from portal.search import engine_sql
-from portal.search.engine import SearchEngine, visibility_clause
+from portal.search.engine_base import SearchEngine
+from portal.search.hits import visibility_clause
 from portal.search.schema import ENTRY_TABLE, FTS_TABLE
 from portal.search.visibility import sees_staff_material
 

@@ -21,7 +21,7 @@ import numpy as np
 from django.db import connection
 
 from portal.search import ranking, schema
-from portal.search.engine import ALL_TERMS, FACETS, MOST_TERMS, MOST_TERMS_TIER, SOME_TERMS, Found
+from portal.search.hits import ALL_TERMS, FACETS, MOST_TERMS, MOST_TERMS_TIER, SOME_TERMS, Found
 from portal.search.models import SearchEntry, decode_ids
 
 SCALAR = {"kind": "kind", "project": "project_id", "year": "year", "stage": "validation_stage"}

@@ -38,7 +38,7 @@ from pathlib import Path
 
 import marisa_trie
 
-from portal.search.czech import fold
+from portal.core.text import fold
 
 logger = logging.getLogger(__name__)
 

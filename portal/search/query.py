@@ -7,7 +7,7 @@ the analysis keeps letters and digits only.
 from django.core.cache import cache
 
 from portal.search import czech
-from portal.search.engine import TermQuery
+from portal.search.hits import TermQuery
 from portal.search.models import SearchSynonym
 
 MAX_QUERY_LENGTH = 200

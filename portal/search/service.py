@@ -23,7 +23,8 @@ from wagtail.search.utils import normalise_query_string
 from portal.core.listings import YEAR_MESSAGE, Choice, FacetView, clean_year
 from portal.projects.models import ProjectPage
 from portal.search import highlight, indexing, kinds, typos
-from portal.search.engine import Filters, get_engine
+from portal.search.engine import get_engine
+from portal.search.hits import Filters
 from portal.search.models import SearchEntry
 from portal.search.query import clean_text, term_query
 from portal.search.visibility import sees_staff_material

@@ -12,7 +12,7 @@ Only terms the index holds are ever suggested: a suggestion always finds somethi
 from dataclasses import dataclass
 
 from portal.search import czech, lemmas
-from portal.search.engine import TermQuery
+from portal.search.hits import TermQuery
 
 MIN_LENGTH = 5
 MAX_CANDIDATES = 40  # dictionary words among the neighbours asked about in the index

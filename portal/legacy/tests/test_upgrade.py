@@ -42,7 +42,8 @@ scheduled.save_revision().publish()
 AFTER_UPGRADE = """
 import json
 from django.test import Client
-from portal.search.engine import Filters, get_engine
+from portal.search.engine import get_engine
+from portal.search.hits import Filters
 from portal.search.query import term_query
 
 result = get_engine().search(term_query("pěstounská péče"), Filters(), None, 1, 10)
@@ -106,6 +107,9 @@ class Portal:
 
     def snapshot(self):
         return json.loads(self.shell(SNAPSHOT).strip().splitlines()[-1])
+
+
+pytestmark = pytest.mark.each_database  # the upgrade builds its databases on the suite's server
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from django.test import SimpleTestCase, TestCase, override_settings
 from portal.search import czech
 from portal.search import engine as engine_module
 from portal.search.backends import elasticsearch_settings
-from portal.search.engine import Filters, TermQuery, get_engine
+from portal.search.engine import get_engine
 from portal.search.engine_elasticsearch import (
     MAPPINGS,
     ElasticsearchEngine,
@@ -19,6 +19,7 @@ from portal.search.engine_elasticsearch import (
     search_body,
     synonym_rules,
 )
+from portal.search.hits import Filters, TermQuery
 from portal.search.indexing import rebuild_index
 from portal.search.tests.builders import build_site
 

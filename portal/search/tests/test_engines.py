@@ -10,7 +10,8 @@ from wagtail.models import Page
 
 from news.factories import NewsPageFactory
 from portal.search import engine_postgres, engine_sqlite, highlight, ranking, schema
-from portal.search.engine import Filters, TermQuery, get_engine
+from portal.search.engine import get_engine
+from portal.search.hits import Filters, TermQuery
 from portal.search.indexing import index_page, rebuild_index
 from portal.search.models import SearchEntry, SearchSynonym, decode_ids, encode_ids
 from portal.search.query import MAX_QUERY_LENGTH, clean_text, prefix_query, term_query

@@ -14,7 +14,8 @@ from news.factories import NewsPageFactory
 from portal.core.models import PortalDocument
 from portal.projects.factories import ProjectPageFactory
 from portal.search import czech
-from portal.search.engine import Filters, get_engine
+from portal.search.engine import get_engine
+from portal.search.hits import Filters
 from portal.search.indexing import rebuild_index
 from portal.search.models import SearchEntry
 from portal.search.query import term_query

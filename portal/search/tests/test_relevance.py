@@ -24,7 +24,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from portal.demo.testing import DemoPortalTestCase
-from portal.search.engine import Filters, get_engine
+from portal.search.engine import get_engine
+from portal.search.hits import Filters
 from portal.search.models import SearchEntry
 from portal.search.query import term_query
 from portal.search.service import run_search

@@ -1,0 +1,82 @@
+"""What a search asks and what an engine answers: query terms, facet filters, results.
+
+Plain types shared by every engine and by the in-memory facet table.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from portal.search.models import SearchEntry
+
+FACETS = ("kind", "topic", "project", "region", "stage", "year")
+
+
+@dataclass(frozen=True)
+class TermQuery:
+    """Analysed query terms: alternatives (from synonyms), each a list of terms to match."""
+
+    alternatives: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def from_alternatives(cls, alternatives):
+        cleaned = tuple(tuple(terms) for terms in alternatives if terms)
+        return cls(tuple(dict.fromkeys(cleaned)))
+
+    @property
+    def terms(self):
+        """Every distinct term of every alternative, in order."""
+        return tuple(dict.fromkeys(t for terms in self.alternatives for t in terms))
+
+    def __bool__(self):
+        return bool(self.alternatives)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Selected facet values; within a facet any value matches, facets combine with AND."""
+
+    kind: tuple[str, ...] = ()
+    topic: tuple[int, ...] = ()
+    project: tuple[int, ...] = ()
+    region: tuple[int, ...] = ()
+    stage: tuple[str, ...] = ()
+    year: tuple[int, ...] = ()
+
+    def active(self):
+        return [name for name in FACETS if getattr(self, name)]
+
+
+@dataclass
+class SearchResult:
+    entries: list[SearchEntry]
+    total: int
+    facets: dict[str, Counter] = field(default_factory=dict)
+    matched_all_terms: bool = True
+
+
+# The share of a query's words an entry needs to be a result (when any entry has it).
+MOST_TERMS = 2 / 3
+# Tiers of a result: all the words, most of them, some of them (the any-word fallback).
+ALL_TERMS, MOST_TERMS_TIER, SOME_TERMS = 2, 1, 0
+
+
+@dataclass
+class Found:
+    """What a database engine found: the results, best first, and their counts."""
+
+    ids: list[int]  # the best matches passing the filters, best first (at most the limit)
+    total: int  # matches passing the filters
+    facets: dict[str, Counter]  # each facet ignores its own selection, respects the others
+    matched: int  # matches before the filters
+    tiers: dict[int, int] = field(default_factory=dict)  # id -> ALL_TERMS, MOST_TERMS_TIER...
+    matched_all: bool = True  # some entry (before the filters) has all the words
+
+
+def entries_in_order(ids):
+    by_id = SearchEntry.objects.defer("title_terms", "body_terms").in_bulk(ids)
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def visibility_clause(include_staff):
+    """SQL condition on the entry table ``e`` (and its parameters) for this visitor."""
+    return ("", []) if include_staff else (" AND e.staff_only = %s", [False])

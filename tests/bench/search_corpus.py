@@ -1,0 +1,455 @@
+"""The search benchmark's corpus: pages and PDFs of generated, inflected Czech text.
+
+Pages of every type whose summaries and bodies are sentences built from Czech domain words
+in their inflected forms (a Zipf-like choice, so some words are everywhere and some rare).
+Documents: ``real_pdfs`` real PDFs (fpdf2 with DejaVu Sans, 1-3 pages each) go through the
+upload path, so their text is extracted by pypdf in the save signal; the rest are inserted
+in bulk with their text already in ``extracted_text`` (for speed). Django must be set up
+before ``build_corpus`` runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+
+# --- the corpus: inflected Czech domain words --------------------------------------------
+
+NOUNS = [
+    "dítě dítěte dítěti dětem dětí děti dětmi",
+    "rodina rodiny rodině rodinu rodinou rodin rodinám rodinách",
+    "rodič rodiče rodiči rodičů rodičům rodiči",
+    "OSPOD OSPODu OSPODy",
+    "pracovník pracovníka pracovníci pracovníků pracovníkům pracovnice pracovnic",
+    "služba služby službě službu službou služeb službám službách",
+    "péče péči",
+    "kontakt kontaktu kontakty kontaktů kontaktem",
+    "opatrovník opatrovníka opatrovníkem opatrovnictví",
+    "pěstoun pěstouna pěstouni pěstounů pěstounům pěstouny",
+    "soud soudu soudem soudy soudů",
+    "projekt projektu projektem projekty projektů",
+    "metodika metodiky metodice metodiku metodikou metodik",
+    "nástroj nástroje nástroji nástrojů nástroji",
+    "prototyp prototypu prototypy prototypů",
+    "spolupráce spolupráci",
+    "setkání",
+    "supervize supervizi supervizí",
+    "intervize intervizi",
+    "mediace mediaci",
+    "konference konferenci konferencí",
+    "stůl stolu stoly stolů",
+    "zpráva zprávy zprávě zprávu zprávou zpráv",
+    "spot spotu spoty spotů",
+    "průvodce průvodci průvodců",
+    "změna změny změně změnu změnou změn",
+    "síť sítě síti sítí",
+    "model modelu modely modelů",
+    "kraj kraje kraji krajů krajem",
+    "obec obce obci obcí",
+    "úřad úřadu úřady úřadů",
+    "klient klienta klienti klientů klientům",
+    "vzdělávání",
+    "kurz kurzu kurzy kurzů",
+    "hodina hodiny hodin",
+    "období",
+    "analýza analýzy analýze analýzu",
+    "potřeba potřeby potřeb potřebám",
+    "škola školy škole školu",
+    "plán plánu plány plánů",
+    "bezpečí",
+    "porada porady poradě porad",
+    "tým týmu týmy týmů",
+    "role role roli rolí",
+    "evaluace evaluaci",
+    "ochrana ochrany ochraně ochranu",
+    "asistence asistenci",
+    "poradenství",
+    "výkon výkonu výkonem",
+    "standard standardu standardy standardů",
+]
+ADJECTIVES = [
+    "sociální",
+    "právní",
+    "kolizní",
+    "asistovaný asistovaného asistované asistovaných asistovanými",
+    "pěstounský pěstounská pěstounské pěstounskou pěstounských",
+    "náhradní",
+    "rodinný rodinná rodinné rodinnou rodinných",
+    "edukační",
+    "evaluační",
+    "pobytový pobytová pobytové pobytovou pobytových",
+    "krajský krajská krajské krajského krajských",
+    "ohrožený ohrožená ohrožené ohrožených ohroženým",
+    "kulatý kulatého kulaté kulatých",
+    "mezioborový mezioborová mezioborové mezioborové mezioborových",
+    "metodický metodická metodické metodického",
+    "nový nová nové nového nových",
+    "závěrečný závěrečná závěrečné závěrečného",
+    "cochemský cochemská cochemské cochemskou",
+    "bezpečný bezpečné bezpečném",
+    "odborný odborná odborné odborného",
+    "akreditovaný akreditované akreditovaného",
+    "inovativní",
+    "rozvodový rozvodové rozvodového",
+]
+VERBS = [
+    "pomáhá",
+    "podporuje",
+    "zlepšuje",
+    "rozvíjí",
+    "ověřuje",
+    "zavádí",
+    "vyhodnocuje",
+    "nabízí",
+    "sdílí",
+    "plánuje",
+    "zajišťuje",
+    "připravuje",
+    "popisuje",
+    "posiluje",
+    "mapuje",
+    "koordinuje",
+]
+PLACES = [
+    "Jihlava Jihlavě Jihlavy",
+    "Telč Telči",
+    "Pardubice Pardubicích Pardubic",
+    "Šlapanice Šlapanicích",
+    "Česká Třebová České Třebové",
+    "Brno Brně",
+    "Vysočina Vysočině",
+    "Lanškroun Lanškrouně",
+    "Žamberk Žamberku",
+    "Olomouc Olomouci",
+]
+FILLERS = ["a", "v", "na", "s", "pro", "při", "o", "k", "ve", "do", "z", "po", "u", "mezi"]
+PAGE_MIX = {  # share of the pages per type
+    "news": 0.45,
+    "period_report": 0.15,
+    "methodology": 0.12,
+    "tool": 0.12,
+    "video": 0.05,
+    "standard": 0.05,
+    "project": 0.06,
+}
+
+
+def demo_sources():
+    """Czech passages of the demo content (``portal/demo/data``), as lists of sentences.
+
+    Generated pages recombine them, so the corpus has the demo's vocabulary and word
+    frequencies, and topics cluster the way real pages do (a page about foster care
+    repeats foster-care words). Without the demo module the corpus is generated words only.
+    """
+    import inspect
+    import re
+
+    try:
+        from portal.demo import loader
+    except ImportError:
+        return []
+    texts = []
+
+    def collect(value, depth=0):
+        if depth > 8:
+            return
+        if isinstance(value, str):
+            if len(value) > 80:
+                texts.append(re.sub(r"<[^>]+>", " ", value))
+        elif isinstance(value, dict):
+            for item in value.values():
+                collect(item, depth + 1)
+        elif isinstance(value, (list, tuple, set)):
+            for item in value:
+                collect(item, depth + 1)
+        elif hasattr(value, "__dict__") and not inspect.ismodule(value):
+            collect(vars(value), depth + 1)
+
+    collect([loader.portal_data(), loader.project_data()])
+    for path in sorted((loader.DATA_DIR / "texts").glob("*.md")):
+        collect(path.read_text(encoding="utf-8"))
+    sources = []
+    for text in dict.fromkeys(texts):
+        sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", " ".join(text.split()))]
+        sentences = [s for s in sentences if len(s.split()) >= 4]
+        if sentences:
+            sources.append(sentences)
+    return sources
+
+
+class TextMaker:
+    """Czech text for generated pages (seeded, reproducible).
+
+    Mostly sentences of one demo passage (the page's topic) and of a few others, with
+    words swapped for other inflected forms; plus sentences of domain words in inflected
+    forms chosen with a Zipf-like weight.
+    """
+
+    def __init__(self, seed=20260101):
+        self.rng = random.Random(seed)
+        sources = demo_sources()
+        self.topics = [source for source in sources if len(source) >= 3]
+        self.topic_weights = [len(source) for source in self.topics]
+        self.sentences = [sentence for source in sources for sentence in source]
+        self.forms = {}
+        for group in NOUNS + ADJECTIVES + PLACES:
+            forms = group.split()
+            for form in forms:
+                self.forms[form.lower()] = forms
+        self.nouns = [group.split() for group in NOUNS]
+        self.adjectives = [group.split() for group in ADJECTIVES]
+        self.places = [group.split() for group in PLACES]
+        self.noun_weights = [1 / (rank + 1) ** 0.9 for rank in range(len(self.nouns))]
+        self.adjective_weights = [1 / (rank + 1) ** 0.9 for rank in range(len(self.adjectives))]
+
+    def _form(self, groups, weights):
+        return self.rng.choice(self.rng.choices(groups, weights)[0])
+
+    def phrase(self):
+        words = []
+        if self.rng.random() < 0.7:
+            words.append(self._form(self.adjectives, self.adjective_weights))
+        words.append(self._form(self.nouns, self.noun_weights))
+        return words
+
+    def sentence(self):
+        words = self.phrase() + [self.rng.choice(VERBS)] + self.phrase()
+        if self.rng.random() < 0.6:
+            words += [self.rng.choice(FILLERS)] + self.phrase()
+        if self.rng.random() < 0.15:
+            words += [
+                self.rng.choice(["v", "ve", "z"]),
+                self.rng.choice(self.rng.choice(self.places)),
+            ]
+        if self.rng.random() < 0.1:
+            words.append(str(self.rng.randint(2015, 2025)))
+        text = " ".join(words)
+        return text[0].upper() + text[1:] + "."
+
+    def _varied(self, sentence):
+        """The sentence with some words in another inflected form."""
+        words = sentence.split()
+        for index, word in enumerate(words):
+            forms = self.forms.get(word.lower())
+            if forms and self.rng.random() < 0.5:
+                words[index] = self.rng.choice(forms)
+        return " ".join(words)
+
+    def _topical_sentence(self, topic):
+        roll = self.rng.random()
+        if not topic or roll < 0.3:
+            return self.sentence()
+        source = topic if roll < 0.75 else self.sentences
+        return self._varied(self.rng.choice(source))
+
+    def text(self, words):
+        topic = self.rng.choices(self.topics, self.topic_weights)[0] if self.topics else None
+        sentences, count = [], 0
+        while count < words:
+            sentence = self._topical_sentence(topic)
+            sentences.append(sentence)
+            count += sentence.count(" ") + 1
+        return " ".join(sentences)
+
+    def title(self):
+        return " ".join(self.phrase() + self.phrase()).capitalize()[:200]
+
+
+def _paragraph(text):
+    return [("paragraph", f"<p>{text}</p>")]
+
+
+def build_corpus(pages, pdfs, real_pdfs, seed=20260101):
+    """Create the pages and documents; returns what was made."""
+    import datetime
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.db import transaction
+    from wagtail.models import Collection
+
+    from home.models import HomePage
+    from methodology.models import (
+        MethodologyDocument,
+        MethodologyIndexPage,
+        MethodologyPage,
+        ToolIndexPage,
+        ToolPage,
+    )
+    from news.models import NewsIndexPage, NewsPage, PeriodReportPage, VideoIndexPage, VideoPage
+    from portal.core.models import PortalDocument, StandardPage
+    from portal.projects.models import ProjectDocument, ProjectIndexPage, ProjectPage
+    from portal.taxonomy.models import PageTopic, Region, Topic
+
+    rng = random.Random(seed)
+    words = TextMaker(seed)
+    home = HomePage.objects.get()
+
+    def add(parent, model, **fields):
+        title = fields.pop("title", None) or words.title()
+        number = add.counter = getattr(add, "counter", 0) + 1
+        page = model(
+            title=title,
+            slug=f"stranka-{number}",
+            summary=words.text(rng.randint(15, 40)),
+            **fields,
+        )
+        return parent.add_child(instance=page)
+
+    counts = {kind: max(1, round(pages * share)) for kind, share in PAGE_MIX.items()}
+    made = []
+    with transaction.atomic():
+        indexes = {
+            "project": add(home, ProjectIndexPage, title="Projekty"),
+            "news": add(home, NewsIndexPage, title="Aktuality"),
+            "methodology": add(home, MethodologyIndexPage, title="Metodiky"),
+            "tool": add(home, ToolIndexPage, title="Nástroje"),
+            "video": add(home, VideoIndexPage, title="Videa"),
+        }
+        topics = [Topic.objects.create(name=f"téma {words.title()[:60]} {n}") for n in range(30)]
+        regions = list(Region.objects.all())
+        with _without_project_teams():
+            projects = [
+                add(
+                    indexes["project"],
+                    ProjectPage,
+                    body=_paragraph(words.text(rng.randint(300, 800))),
+                    start_date=datetime.date(rng.randint(2015, 2024), 1, 1),
+                )
+                for _ in range(counts["project"])
+            ]
+        made += projects
+        for project in projects:
+            project.regions.add(rng.choice(regions))
+        for number in range(counts["period_report"]):
+            project = projects[number % len(projects)]
+            start = datetime.date(2015 + number % 10, 1 + number % 6, 1)
+            made.append(
+                add(
+                    project,
+                    PeriodReportPage,
+                    period_number=number // len(projects) + 1,
+                    period_start=start,
+                    period_end=start + datetime.timedelta(days=180),
+                    body=_paragraph(words.text(rng.randint(150, 500))),
+                )
+            )
+        for _ in range(counts["news"]):
+            made.append(
+                add(
+                    indexes["news"],
+                    NewsPage,
+                    body=_paragraph(words.text(rng.randint(100, 400))),
+                    published_at=datetime.datetime(
+                        rng.randint(2015, 2025), rng.randint(1, 12), 1, tzinfo=datetime.UTC
+                    ),
+                )
+            )
+        for _ in range(counts["methodology"]):
+            made.append(
+                add(
+                    indexes["methodology"],
+                    MethodologyPage,
+                    body=_paragraph(words.text(rng.randint(200, 700))),
+                    source_project=rng.choice(projects),
+                )
+            )
+        for _ in range(counts["tool"]):
+            made.append(
+                add(
+                    indexes["tool"],
+                    ToolPage,
+                    how_to_use=_paragraph(words.text(rng.randint(100, 400))),
+                    source_project=rng.choice(projects),
+                )
+            )
+        for _ in range(counts["video"]):
+            made.append(
+                add(
+                    indexes["video"],
+                    VideoPage,
+                    transcript=f"<p>{words.text(rng.randint(80, 250))}</p>",
+                    source_project=rng.choice(projects),
+                )
+            )
+        for _ in range(counts["standard"]):
+            made.append(add(home, StandardPage, body=_paragraph(words.text(rng.randint(100, 300)))))
+        PageTopic.objects.bulk_create(
+            PageTopic(content_object_id=page.pk, tag=topic)
+            for page in made
+            for topic in rng.sample(topics, rng.randint(0, 3))
+        )
+
+    collection = Collection.get_first_root_node()
+    methodologies = [page for page in made if isinstance(page, MethodologyPage)]
+    real_count = min(real_pdfs, pdfs)
+    pdf_documents = []
+    for number in range(real_count):  # through the upload path: pypdf extracts in the signal
+        document = PortalDocument(
+            title=f"Dokument {number}: {words.title()}",
+            file=ContentFile(
+                czech_pdf([words.text(rng.randint(150, 300)) for _ in range(rng.randint(1, 3))]),
+                name=f"dokument-{number}.pdf",
+            ),
+            collection=collection,
+        )
+        document.save()
+        pdf_documents.append(document)
+    shared_file = default_storage.save("documents/bench.pdf", ContentFile(czech_pdf(["bench"])))
+    bulk = [
+        PortalDocument(
+            title=f"Dokument {number}: {words.title()}",
+            file=shared_file,
+            collection=collection,
+            extracted_text=words.text(rng.randint(300, 1500)),
+        )
+        for number in range(real_count, pdfs)
+    ]
+    pdf_documents += PortalDocument.objects.bulk_create(bulk, batch_size=500)
+    attachments_project, attachments_methodology = [], []
+    for number, document in enumerate(pdf_documents):
+        if number % 2 == 0 and methodologies:
+            page = methodologies[number % len(methodologies)]
+            attachments_methodology.append(MethodologyDocument(page=page, document=document))
+        elif number % 3 == 0:
+            project = projects[number % len(projects)]
+            attachments_project.append(ProjectDocument(page=project, document=document))
+    MethodologyDocument.objects.bulk_create(attachments_methodology)
+    ProjectDocument.objects.bulk_create(attachments_project)
+    return {"pages": len(made) + len(indexes), "documents": len(pdf_documents)}
+
+
+@contextlib.contextmanager
+def _without_project_teams():
+    """Create projects, then their teams in title order.
+
+    Wagtail keeps collections sorted by name: a team collection added in a random place
+    moves every later one, which over 1,200 projects in one PostgreSQL transaction takes
+    most of an hour. Added in title order, each goes last.
+    """
+    from django.db.models.signals import post_save
+
+    from portal.accounts.roles import setup_project_team
+    from portal.accounts.signals import create_project_team
+    from portal.projects.models import ProjectPage
+
+    post_save.disconnect(create_project_team, sender=ProjectPage)
+    try:
+        yield
+    finally:
+        post_save.connect(create_project_team, sender=ProjectPage)
+    for project in ProjectPage.objects.order_by("title"):
+        setup_project_team(project)
+
+
+def czech_pdf(paragraphs):
+    from fpdf import FPDF
+    from fpdf.enums import XPos, YPos
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("DejaVu", fname="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.set_font("DejaVu", size=10)
+    for paragraph in paragraphs:
+        pdf.multi_cell(0, 5, paragraph, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    return bytes(pdf.output())
