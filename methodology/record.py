@@ -227,8 +227,9 @@ class PractitionerRecord(models.Model):
         """[(heading, pages)] of the linked pages this visitor may read, by page type."""
         linked = Page.objects.filter(pk__in=self.related_pages.values("pk"))
         groups = {}
-        for page in visible_pages(linked, user).order_by("title").specific():
-            groups.setdefault(page._meta.verbose_name_plural, []).append(page)
+        for page in visible_pages(linked, user).order_by("title"):
+            model = page.specific_class or Page
+            groups.setdefault(model._meta.verbose_name_plural, []).append(page)
         return [(str(heading).capitalize(), items) for heading, items in groups.items()]
 
     def get_context(self, request, *args, **kwargs):

@@ -34,6 +34,19 @@ class DemoRecordTests(DemoPortalTestCase):
                 positions = [html.index(f">{heading}</h2>") for heading in shown]
                 self.assertEqual(positions, sorted(positions))
 
+    def test_public_record_pages_stay_within_the_query_budget(self):
+        self.client.logout()
+        for page in [*MethodologyPage.objects.live(), *ToolPage.objects.live()]:
+            if getattr(page, "audience", "public") == "staff":
+                continue
+            with self.subTest(page=page.title):
+                self.client.get(page.url)  # warm the caches, as the benchmark does
+                with CaptureQueriesContext(connection) as queries:
+                    response = self.client.get(page.url)
+                self.assertEqual(response.status_code, 200)
+                self.assertLessEqual(len(queries), 15)
+                self.assertLess(len(response.content), 100_000)
+
     def test_the_standards_and_provisions_are_seeded(self):
         self.assertEqual(
             list(QualityStandard.objects.values_list("number", flat=True)), [*range(1, 15)]
