@@ -5,6 +5,9 @@ Both page types share these fields (`PractitionerRecord`); `record_fields` lists
 order a reader needs them, for the printed sheet and the side-by-side comparison.
 """
 
+import time
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -15,7 +18,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.core.access import visible_pages
+from portal.core.access import is_staff_reader, visible_pages
 from portal.core.api import names
 
 # The public page that explains the evidence scale and its criteria (a content page).
@@ -233,6 +236,11 @@ class PractitionerRecord(models.Model):
         return [(str(heading).capitalize(), items) for heading, items in groups.items()]
 
     def get_context(self, request, *args, **kwargs):
+        """The record's fragments are cached per content version; staff see staff-only related
+        pages, so they get fragments of their own, and a preview is never cached."""
         context = super().get_context(request, *args, **kwargs)
-        context["related_groups"] = self.related_groups(request.user)
+        context["related_groups"] = partial(self.related_groups, request.user)
+        staff = "staff" if is_staff_reader(request.user) else "public"
+        preview = getattr(request, "is_preview", False)
+        context["record_variant"] = f"preview-{time.time_ns()}" if preview else staff
         return context
