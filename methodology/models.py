@@ -8,14 +8,29 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from methodology.facets import EvidenceFacet
 from methodology.forms import MethodologyForm
+from methodology.record import PractitionerRecord
 from portal.core.api import RowsField, name_of, names
 from portal.core.blocks import BodyBlock
 from portal.core.listings import Listed, YearFacet
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
 from portal.projects.facets import ProjectFacet
 from portal.projects.models import SourceProjectMixin
-from portal.taxonomy.facets import TopicFacet
+from portal.taxonomy.facets import (
+    PracticeSettingFacet,
+    QualityStandardFacet,
+    TargetGroupFacet,
+    TopicFacet,
+)
+
+# The facets on a practitioner's record, offered by both listings.
+RECORD_FACETS = (
+    TargetGroupFacet(),
+    PracticeSettingFacet(),
+    EvidenceFacet(),
+    QualityStandardFacet(),
+)
 
 
 class MethodologyKind(models.Model):
@@ -39,7 +54,7 @@ class Audience(models.TextChoices):
     STAFF = "staff", _("jen pracovníci OSPOD")
 
 
-class MethodologyPage(SourceProjectMixin, BasePage):
+class MethodologyPage(PractitionerRecord, SourceProjectMixin, BasePage):
     detail_select_related = ("kind", "source_project", "contact_person__organisation")
 
     kind = models.ForeignKey(
@@ -77,34 +92,41 @@ class MethodologyPage(SourceProjectMixin, BasePage):
         related_name="+",
     )
 
-    content_panels = BasePage.content_panels + [
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("kind"), FieldPanel("audience")]),
-                FieldPanel("target_groups"),
-                FieldRowPanel([FieldPanel("version"), FieldPanel("last_reviewed")]),
-                FieldPanel("source_project"),
-                FieldPanel("contact_person"),
-            ],
-            heading=_("Základní údaje"),
-        ),
-        FieldRowPanel(
-            [FieldPanel("pilot_participants"), FieldPanel("pilot_description")],
-            heading=_("Pilotní ověření"),
-        ),
-        FieldPanel("body"),
-        InlinePanel("documents", heading=_("Dokumenty ke stažení"), label=_("dokument")),
-        InlinePanel("changes", heading=_("Historie změn"), label=_("změna")),
-    ]
+    content_panels = (
+        BasePage.content_panels
+        + PractitionerRecord.record_panels
+        + [
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("kind"), FieldPanel("audience")]),
+                    FieldRowPanel([FieldPanel("version"), FieldPanel("last_reviewed")]),
+                    FieldPanel("source_project"),
+                    FieldPanel("contact_person"),
+                ],
+                heading=_("Základní údaje"),
+            ),
+            FieldRowPanel(
+                [FieldPanel("pilot_participants"), FieldPanel("pilot_description")],
+                heading=_("Pilotní ověření"),
+            ),
+            FieldPanel("body"),
+            InlinePanel("documents", heading=_("Dokumenty ke stažení"), label=_("dokument")),
+            InlinePanel("changes", heading=_("Historie změn"), label=_("změna")),
+        ]
+    )
 
-    search_fields = BasePage.search_fields + [
-        index.SearchField("body"),
-        index.SearchField("pilot_description"),
-        index.RelatedFields("kind", [index.SearchField("name")]),
-        index.RelatedFields("target_groups", [index.SearchField("name")]),
-        index.FilterField("audience"),
-        index.FilterField("kind"),
-    ]
+    search_fields = (
+        BasePage.search_fields
+        + PractitionerRecord.record_search_fields
+        + [
+            index.SearchField("body"),
+            index.SearchField("pilot_description"),
+            index.RelatedFields("kind", [index.SearchField("name")]),
+            index.RelatedFields("target_groups", [index.SearchField("name")]),
+            index.FilterField("audience"),
+            index.FilterField("kind"),
+        ]
+    )
 
     api_fields = BasePage.api_fields + [
         APIField("kind", serializer=name_of("kind")),
@@ -122,7 +144,19 @@ class MethodologyPage(SourceProjectMixin, BasePage):
             serializer=RowsField(date="date", version="version", description="description"),
         ),
         APIField("documents", serializer=RowsField(document="document_id", title="link_title")),
+        *PractitionerRecord.record_api_fields,
     ]
+
+    record_fields = (
+        *PractitionerRecord.record_head,
+        *PractitionerRecord.record_implementation,
+        *PractitionerRecord.record_evidence,
+        "pilot_description",
+        *PractitionerRecord.record_links,
+        "kind",
+        "version",
+        "last_reviewed",
+    )
 
     base_form_class = MethodologyForm
     search_kind = SearchKind("methodology", _("metodika"), "last_reviewed", weight=1.3)
@@ -168,7 +202,7 @@ class ValidationStage(models.TextChoices):
 STAGE_ORDER = [stage.value for stage in ValidationStage]
 
 
-class ToolPage(SourceProjectMixin, BasePage):
+class ToolPage(PractitionerRecord, SourceProjectMixin, BasePage):
     """A validated tool or prototype; its stage follows the newest entry of its history."""
 
     detail_select_related = ("source_project", "contact_person__organisation")
@@ -200,35 +234,42 @@ class ToolPage(SourceProjectMixin, BasePage):
         related_name="+",
     )
 
-    content_panels = BasePage.content_panels + [
-        MultiFieldPanel(
-            [
-                FieldPanel("tool_kind"),
-                FieldPanel("target_groups"),
-                FieldPanel("source_project"),
-                FieldPanel("contact_person"),
-            ],
-            heading=_("Základní údaje"),
-        ),
-        InlinePanel(
-            "stage_changes",
-            heading=_("Průběh ověřování"),
-            label=_("krok"),
-            help_text=_("Stupeň ověření nástroje se řídí nejnovějším krokem."),
-        ),
-        FieldPanel("how_to_use"),
-        InlinePanel("documents", heading=_("Soubory ke stažení"), label=_("soubor")),
-    ]
+    content_panels = (
+        BasePage.content_panels
+        + PractitionerRecord.record_panels
+        + [
+            MultiFieldPanel(
+                [
+                    FieldPanel("tool_kind"),
+                    FieldPanel("source_project"),
+                    FieldPanel("contact_person"),
+                ],
+                heading=_("Základní údaje"),
+            ),
+            InlinePanel(
+                "stage_changes",
+                heading=_("Průběh ověřování"),
+                label=_("krok"),
+                help_text=_("Stupeň ověření nástroje se řídí nejnovějším krokem."),
+            ),
+            FieldPanel("how_to_use"),
+            InlinePanel("documents", heading=_("Soubory ke stažení"), label=_("soubor")),
+        ]
+    )
 
-    search_fields = BasePage.search_fields + [
-        index.SearchField("how_to_use"),
-        index.RelatedFields("target_groups", [index.SearchField("name")]),
-        index.RelatedFields(
-            "stage_changes",
-            [index.RelatedFields("municipality", [index.SearchField("name")])],
-        ),
-        index.FilterField("validation_stage"),
-    ]
+    search_fields = (
+        BasePage.search_fields
+        + PractitionerRecord.record_search_fields
+        + [
+            index.SearchField("how_to_use"),
+            index.RelatedFields("target_groups", [index.SearchField("name")]),
+            index.RelatedFields(
+                "stage_changes",
+                [index.RelatedFields("municipality", [index.SearchField("name")])],
+            ),
+            index.FilterField("validation_stage"),
+        ]
+    )
 
     api_fields = BasePage.api_fields + [
         APIField("tool_kind"),
@@ -244,7 +285,17 @@ class ToolPage(SourceProjectMixin, BasePage):
             ),
         ),
         APIField("documents", serializer=RowsField(document="document_id", title="link_title")),
+        *PractitionerRecord.record_api_fields,
     ]
+
+    record_fields = (
+        *PractitionerRecord.record_head,
+        *PractitionerRecord.record_implementation,
+        *PractitionerRecord.record_evidence,
+        "validation_stage",
+        *PractitionerRecord.record_links,
+        "tool_kind",
+    )
 
     search_kind = SearchKind("tool", _("nástroj nebo prototyp"), weight=1.2)
     card_template = "methodology/cards/tool_page.html"
@@ -339,7 +390,7 @@ class MethodologyIndexPage(IndexPage):
             teaser_order=(F("last_reviewed").desc(nulls_last=True), "title"),
         ),
     )
-    facets = (TopicFacet(), ProjectFacet(), YearFacet())
+    facets = (TopicFacet(), ProjectFacet(), YearFacet(), *RECORD_FACETS)
 
     class Meta:
         verbose_name = _("přehled metodik")
@@ -358,7 +409,7 @@ class ToolIndexPage(IndexPage):
             select_related=("source_project",),
         ),
     )
-    facets = (TopicFacet(), ProjectFacet(), YearFacet())
+    facets = (TopicFacet(), ProjectFacet(), YearFacet(), *RECORD_FACETS)
 
     class Meta:
         verbose_name = _("přehled nástrojů a prototypů")

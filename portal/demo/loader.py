@@ -37,6 +37,9 @@ REF_TAGS = {
     "!doc": "document",
     "!image": "image",
     "!page": "page",
+    "!setting": "setting",
+    "!law": "provision",
+    "!standard": "standard",
 }
 
 

@@ -4,9 +4,12 @@ from methodology.models import MethodologyKind
 from news.models import NewsCategory
 from portal.taxonomy.models import (
     FundingProgramme,
+    LegalProvision,
     Municipality,
     Organisation,
     Person,
+    PracticeSetting,
+    QualityStandard,
     Region,
     TargetGroup,
     Topic,
@@ -31,6 +34,7 @@ def build_taxonomy(ctx, data):
     for name in data["target_groups"]:
         ctx.remember("group", name, TargetGroup.objects.get_or_create(name=name)[0])
     build_persons(ctx, data["persons"])
+    build_record_vocabularies(ctx, data)
     build_categories(ctx, data)
     for name in data["topics"]:
         topic = Topic.objects.filter(name__iexact=name).first() or Topic.objects.create(name=name)
@@ -68,3 +72,20 @@ def build_categories(ctx, data):
             slug=spec["slug"], defaults={"name": spec["name"], "description": spec["description"]}
         )
         ctx.remember("kind", kind.slug, kind)
+
+
+def build_record_vocabularies(ctx, data):
+    """Settings, legal provisions and the SPOD quality standards, by slug."""
+    for name in data["practice_settings"]:
+        setting = PracticeSetting.objects.filter(name=name).first()
+        ctx.remember("setting", name, setting or PracticeSetting.objects.create(name=name))
+    for spec in data["legal_provisions"]:
+        defaults = {key: value for key, value in spec.items() if key != "slug"}
+        provision, _ = LegalProvision.objects.update_or_create(slug=spec["slug"], defaults=defaults)
+        ctx.remember("provision", provision.slug, provision)
+    for spec in data["quality_standards"]:
+        defaults = {key: value for key, value in spec.items() if key != "number"}
+        standard, _ = QualityStandard.objects.update_or_create(
+            number=spec["number"], defaults=defaults
+        )
+        ctx.remember("standard", str(standard.number), standard)

@@ -151,16 +151,98 @@ class FundingProgramme(models.Model):
         return self.name
 
 
-class TargetGroup(models.Model):
+class SluggedVocabulary(models.Model):
+    """A vocabulary entry whose slug is made from its name when left empty."""
+
     name = models.CharField(_("název"), max_length=150, unique=True)
+    slug = models.SlugField(_("adresa (slug)"), max_length=160, unique=True, blank=True)
 
     class Meta:
-        verbose_name = _("cílová skupina")
-        verbose_name_plural = _("cílové skupiny")
+        abstract = True
         ordering = ["name"]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:160]
+        super().save(*args, **kwargs)
+
+
+class TargetGroup(SluggedVocabulary):
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(SluggedVocabulary.Meta):
+        verbose_name = _("cílová skupina")
+        verbose_name_plural = _("cílové skupiny")
+
+
+class PracticeSetting(SluggedVocabulary):
+    """Where a methodology or tool is used: OSPOD, court, family, school, a service ..."""
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(SluggedVocabulary.Meta):
+        verbose_name = _("prostředí")
+        verbose_name_plural = _("prostředí")
+
+
+class LegalProvision(SluggedVocabulary):
+    """A provision of the law a methodology or tool serves, e.g. § 10 of Act 359/1999 Sb."""
+
+    class Act(models.TextChoices):
+        SPOD_ACT = "359/1999", _("zákon č. 359/1999 Sb., o sociálně-právní ochraně dětí")
+        STANDARDS_DECREE = "473/2012", _("vyhláška č. 473/2012 Sb.")
+        CIVIL_CODE = "89/2012", _("zákon č. 89/2012 Sb., občanský zákoník")
+        OTHER = "other", _("jiný předpis")
+
+    act = models.CharField(_("předpis"), max_length=12, choices=Act.choices)
+    section = models.CharField(_("ustanovení"), max_length=60, help_text=_("Např. „§ 10“"))
+    description = models.TextField(_("o čem ustanovení je"), blank=True)
+    url = models.URLField(_("plné znění"), blank=True)
+    sort_key = models.PositiveIntegerField(default=0, editable=False)  # § 10 before § 10a, § 12
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("act"),
+        FieldPanel("section"),
+        FieldPanel("description"),
+        FieldPanel("url"),
+    ]
+
+    class Meta:
+        verbose_name = _("právní ustanovení")
+        verbose_name_plural = _("právní ustanovení")
+        ordering = ["act", "sort_key", "name"]
+
+    def save(self, *args, **kwargs):
+        digits = "".join(c if c.isdigit() else " " for c in self.section).split()
+        self.sort_key = int(digits[0]) if digits else 0
+        super().save(*args, **kwargs)
+
+
+class QualityStandard(SluggedVocabulary):
+    """One of the quality standards of SPOD (annex of decree 473/2012 Sb.)."""
+
+    number = models.PositiveSmallIntegerField(_("číslo standardu"), unique=True)
+    description = models.TextField(_("co standard požaduje"), blank=True)
+
+    panels = [
+        FieldPanel("number"),
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+    ]
+
+    class Meta:
+        verbose_name = _("standard kvality SPOD")
+        verbose_name_plural = _("standardy kvality SPOD")
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
 
 
 class Person(index.Indexed, models.Model):

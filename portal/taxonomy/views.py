@@ -1,5 +1,5 @@
 from django.core.cache import cache
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from wagtail.models import Page
 
@@ -7,7 +7,7 @@ from portal.core import access
 from portal.core.content_version import FRAGMENT_SECONDS, content_version
 from portal.core.pagination import paginate
 from portal.core.text import fold
-from portal.taxonomy.models import Topic
+from portal.taxonomy.models import LegalProvision, QualityStandard, Topic
 
 
 def visible_pages(request):
@@ -46,4 +46,44 @@ def topic_detail(request, slug):
         request,
         "taxonomy/topic_detail.html",
         {"topic": topic, "pages": paginate(request, pages)},
+    )
+
+
+def linked_pages(request, entry):
+    """The visible pages that point at a vocabulary entry through a many-to-many field."""
+    linked = Q(pk__in=[])
+    for relation in entry._meta.related_objects:
+        if relation.many_to_many and issubclass(relation.related_model, Page):
+            accessor = getattr(entry, relation.get_accessor_name())
+            linked |= Q(pk__in=accessor.values("pk"))
+    return visible_pages(request).filter(linked).specific().order_by("title")
+
+
+def standard_index(request):
+    return render(
+        request,
+        "taxonomy/standard_index.html",
+        {"standards": QualityStandard.objects.all()},
+    )
+
+
+def standard_detail(request, slug):
+    standard = get_object_or_404(QualityStandard, slug=slug)
+    pages = linked_pages(request, standard).prefetch_related("topics")
+    return render(request, "taxonomy/standard_detail.html", {"standard": standard, "pages": pages})
+
+
+def provision_index(request):
+    return render(
+        request,
+        "taxonomy/provision_index.html",
+        {"provisions": LegalProvision.objects.all()},
+    )
+
+
+def provision_detail(request, slug):
+    provision = get_object_or_404(LegalProvision, slug=slug)
+    pages = linked_pages(request, provision).prefetch_related("topics")
+    return render(
+        request, "taxonomy/provision_detail.html", {"provision": provision, "pages": pages}
     )

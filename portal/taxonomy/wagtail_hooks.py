@@ -4,9 +4,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal.taxonomy.models import (
     FundingProgramme,
+    LegalProvision,
     Municipality,
     Organisation,
     Person,
+    PracticeSetting,
+    QualityStandard,
     Region,
     TargetGroup,
     Topic,
@@ -59,6 +62,27 @@ class FundingProgrammeViewSet(SnippetViewSet):
 class TargetGroupViewSet(SnippetViewSet):
     model = TargetGroup
     icon = "group"
+    list_display = ["name", "slug"]
+
+
+class PracticeSettingViewSet(SnippetViewSet):
+    model = PracticeSetting
+    icon = "home"
+    list_display = ["name", "slug"]
+
+
+class LegalProvisionViewSet(SnippetViewSet):
+    model = LegalProvision
+    icon = "doc-full"
+    list_display = ["name", "act", "section"]
+    list_filter = ["act"]
+    search_fields = ["name", "section", "description"]
+
+
+class QualityStandardViewSet(SnippetViewSet):
+    model = QualityStandard
+    icon = "list-ol"
+    list_display = ["number", "name"]
 
 
 class TaxonomyViewSetGroup(SnippetViewSetGroup):
@@ -73,6 +97,9 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
         MunicipalityViewSet,
         FundingProgrammeViewSet,
         TargetGroupViewSet,
+        PracticeSettingViewSet,
+        LegalProvisionViewSet,
+        QualityStandardViewSet,
     )
 
 
