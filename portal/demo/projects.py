@@ -68,7 +68,8 @@ def build_outputs(ctx, project_page, data):
         for spec in data.get(key, []):
             if regional and model is NewsPage:
                 spec = {**spec, "body": [*spec["body"], regional_documents_block(regional)]}
-            upsert_page(ctx, project_page, model, spec, moved_from=moved_from)
+            page = upsert_page(ctx, project_page, model, spec, moved_from=moved_from)
+            ctx.remember("page", spec["slug"], page)
 
 
 # --- one document per kraj (seed 002) ------------------------------------------------------
