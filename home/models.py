@@ -20,6 +20,8 @@ class HomePage(BasePage):
         "news.VideoIndexPage",
         "methodology.MethodologyIndexPage",
         "methodology.ToolIndexPage",
+        "glossary.GlossaryPage",
+        "guide.CaseGuidePage",
     ]
 
     class Meta:

@@ -22,6 +22,8 @@ WATCHED_APPS = {
     "home",
     "news",
     "methodology",
+    "glossary",
+    "guide",
     "wagtailcore",
     "wagtailimages",
     "wagtaildocs",

@@ -48,6 +48,8 @@ def page_types():
     )
     from portal.core.models import StandardPage
     from portal.core.privacy import public
+    from portal.glossary.models import GlossaryPage, GlossaryTermPage
+    from portal.guide.models import CaseGuidePage
     from portal.projects.models import ProjectIndexPage, ProjectPage
     from portal.taxonomy.models import Topic
 
@@ -65,6 +67,9 @@ def page_types():
         ("nástroje", ToolIndexPage),
         ("nástroj", ToolPage),
         ("obsahová stránka", StandardPage),
+        ("slovník", GlossaryPage),
+        ("pojem", GlossaryTermPage),
+        ("postup v případu", CaseGuidePage),
     ]
     rows = []
     for label, model in models:
