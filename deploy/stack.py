@@ -234,7 +234,7 @@ class Stack:
         instance = self.instances[number - 1]
         with self.spawning:
             self.start_instance(instance)
-        wait_for(instance.url + "/", self.processes)
+        wait_for(instance.url + "/", self.processes, seconds=180)
 
     def _supervise_workers(self):
         while not self.stopping.wait(1.0):
@@ -304,16 +304,24 @@ class Stack:
 
     def start(self):
         self.var.mkdir(parents=True, exist_ok=True)
+        try:
+            self._start()
+        except BaseException:  # a part that fails to start must not leave the others running
+            self.stop()
+            raise
+        return self
+
+    def _start(self):
         self.start_postgres()
         self.start_s3()
         self.prepare()
         self.start_portal()
         self.start_front()
         for instance in self.instances:
-            wait_for(instance.url + "/", self.processes)
+            # A loaded machine needs a while to load the first page of every server.
+            wait_for(instance.url + "/", self.processes, seconds=180)
         wait_for(self.url + "/", self.processes)
         (self.var / "stack.json").write_text(json.dumps(self.describe(), indent=2))
-        return self
 
     def describe(self):
         return {
