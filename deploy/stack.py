@@ -1,11 +1,15 @@
 """The production stack on one machine, for a local trial on 127.0.0.1.
 
     .venv/bin/python deploy/stack.py [--port 8080] [--var var/stack] [--database-url URL]
+                                     [--instances 2] [--s3]
 
 starts, each as a child process that stops with Ctrl-C:
   * PostgreSQL 15: its own cluster in <var>/pg on port+3 (unless --database-url is given),
   * gunicorn with portal.settings.production, 2 sync workers, on port+1,
   * `manage.py db_worker`: Django tasks (Wagtail's front cache purges, reference index),
+  * with --instances N, N-1 more of both, each from a copy of the code in <var>/instance-<n>
+    (gunicorn on port+3+n), sharing the database, Redis and the media files,
+  * with --s3, moto's S3 server on port+4 holding the media files in a bucket,
   * nginx serving image files (and the benchmark's static copy of a page) on port+2,
   * Varnish, the front cache, on port: the address to open, http://127.0.0.1:<port>/.
 Redis at 127.0.0.1:6379 is the cache (database --redis-db, key prefix per port).
@@ -27,6 +31,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+if __package__ in (None, ""):  # run as a script: deploy/ is then the first path entry
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from deploy.bucket import Bucket, folder_locations  # noqa: E402
+from deploy.instances import Instance  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
@@ -40,10 +50,15 @@ def as_postgres(cmd):
 
 
 class Stack:
-    def __init__(self, var_dir, port=8080, workers=2, database_url=None, redis_db=5):
+    def __init__(
+        self, var_dir, port=8080, workers=2, database_url=None, redis_db=5, instances=1, s3=False
+    ):
         self.var = Path(var_dir).resolve()
         self.port = port
-        self.app_port, self.files_port, self.pg_port = port + 1, port + 2, port + 3
+        self.files_port, self.pg_port = port + 2, port + 3
+        self.instances = [Instance(self, number) for number in range(1, instances + 1)]
+        self.app_port = self.instances[0].app_port
+        self.bucket = Bucket(port + 4, PYTHON) if s3 else None
         self.workers = workers
         self.own_postgres = database_url is None
         self.database_url = database_url or f"postgres://postgres@127.0.0.1:{self.pg_port}/portal"
@@ -67,7 +82,10 @@ class Stack:
     def app_url(self):
         return f"http://127.0.0.1:{self.app_port}"
 
-    def env(self):
+    def env(self, instance=None):
+        """The environment of instance (default: the first one) and its commands."""
+        instance = instance or self.instances[0]
+        shared_media = None if self.bucket else self.var / "portal" / "media"
         key_file = self.var / "secret_key"
         if not key_file.exists():
             key_file.write_text(secrets.token_urlsafe(60))
@@ -86,6 +104,8 @@ class Stack:
             "TRUSTED_PROXIES": "127.0.0.1",
             # A local trial speaks plain HTTP; behind TLS leave this at its default (true).
             "SECURE_SSL_REDIRECT": "false",
+            **(self.bucket.env() if self.bucket else {}),
+            **instance.env(shared_media),
             **self.extra_env,
         }
 
@@ -167,8 +187,10 @@ class Stack:
         return stopped, time.monotonic()
 
     # --- The portal -----------------------------------------------------------------------
-    def manage(self, *args):
-        return self._run([PYTHON, "manage.py", *args], env=self.env(), cwd=ROOT).stdout
+    def manage(self, *args, instance=None):
+        instance = instance or self.instances[0]
+        cmd = [PYTHON, "manage.py", *args]
+        return self._run(cmd, env=self.env(instance), cwd=instance.code).stdout
 
     def prepare(self):
         # Run the setup's own background work inline: no backlog awaits the task worker.
@@ -183,54 +205,58 @@ class Stack:
         self.manage("collectstatic", "--noinput", "-v", "0")
         # Points the demo Site at WAGTAILADMIN_BASE_URL: page URLs (and purges) carry the port.
         self.manage("load_demo_content", "--with-admin")
+        for instance in self.instances[1:]:
+            instance.install()
+            self.manage("collectstatic", "--noinput", "-v", "0", instance=instance)
 
     def start_portal(self):
-        self._spawn(
-            "gunicorn",
-            [
-                PYTHON,
-                "-m",
-                "gunicorn",
-                "portal.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{self.app_port}",
-                "--workers",
-                str(self.workers),
-                "--timeout",
-                "30",
-                # Stopping (Ctrl-C) must be done within seconds: requests get 2 s to finish.
-                "--graceful-timeout",
-                "2",
-                "--keep-alive",
-                "5",
-                "--preload",
-                "--no-control-socket",
-                "--pid",
-                str(self.var / "gunicorn.pid"),
-            ],
-        )
-        self._spawn("worker", WORKER)
+        for instance in self.instances:
+            self.start_instance(instance)
         # Like systemd's Restart=always: the task worker exits when the database goes away.
         self.stopping = threading.Event()
-        self.supervisor = threading.Thread(target=self._supervise_worker, daemon=True)
+        self.supervisor = threading.Thread(target=self._supervise_workers, daemon=True)
         self.supervisor.start()
 
-    def _supervise_worker(self):
+    def start_instance(self, instance):
+        pid_file = self.var / f"{instance.gunicorn}.pid"
+        self._spawn(instance.gunicorn, instance.gunicorn_command(PYTHON, self.workers, pid_file),
+                    instance)  # fmt: skip
+        self._spawn(instance.worker, WORKER, instance)
+        instance.killed = False
+
+    def kill_instance(self, number):
+        """Kill every process of one application server at once (a lost machine)."""
+        instance = self.instances[number - 1]
+        with self.spawning:
+            instance.kill(self.processes, self.gunicorn_worker_pids(instance))
+
+    def restart_instance(self, number):
+        instance = self.instances[number - 1]
+        with self.spawning:
+            self.start_instance(instance)
+        wait_for(instance.url + "/", self.processes, seconds=180)
+
+    def _supervise_workers(self):
         while not self.stopping.wait(1.0):
-            worker = self.processes.get("worker")
             with self.spawning:
-                # Ctrl-C stops the worker too: no new one once the stack is stopping.
-                if worker is not None and worker.poll() is not None and not self.stopping.is_set():
-                    self._spawn("worker", WORKER)
+                # Ctrl-C stops the workers too: no new one once the stack is stopping.
+                for instance in self.instances:
+                    worker = self.processes.get(instance.worker)
+                    if self.stopping.is_set() or instance.killed or worker is None:
+                        continue
+                    if worker.poll() is not None:
+                        self._spawn(instance.worker, WORKER, instance)
 
     def start_front(self):
         (self.var / "nginx-tmp").mkdir(exist_ok=True)
         (self.var / "bench").mkdir(exist_ok=True)
-        nginx_conf = self._render("nginx.conf", VAR=self.var, MEDIA=self.var / "portal/media")
+        media = self.var / "portal" / "media"
+        locations = self.bucket.nginx_locations() if self.bucket else folder_locations(media)
+        nginx_conf = self._render("nginx.conf", VAR=self.var, MEDIA_LOCATIONS=locations)
         self._spawn(
             "nginx", ["nginx", "-p", str(self.var), "-c", str(nginx_conf), "-g", "daemon off;"]
         )
-        vcl = self._render("varnish.vcl")
+        vcl = self._render("varnish.vcl", **self._vcl_backends())
         self._spawn(
             "varnish",
             [
@@ -257,28 +283,59 @@ class Stack:
             ],
         )
 
+    def _vcl_backends(self):
+        backends, director = [], []
+        for instance in self.instances:
+            name = f"portal_{instance.number}"
+            backends.append(
+                f'backend {name} {{\n    .host = "127.0.0.1";\n    .port = "{instance.app_port}";\n'
+                "    .connect_timeout = 2s;\n    .first_byte_timeout = 60s;\n"
+                "    .probe = database_reachable;\n}"
+            )
+            director.append(f"    portal.add_backend({name});")
+        retries = len(self.instances)  # every other server once, and the same one again
+        return {"BACKENDS": "\n".join(backends), "DIRECTOR": "\n".join(director),
+                "RETRIES": retries}  # fmt: skip
+
+    def start_s3(self):
+        if self.bucket:
+            self._spawn("s3", self.bucket.command())
+            self.bucket.create()
+
     def start(self):
         self.var.mkdir(parents=True, exist_ok=True)
+        try:
+            self._start()
+        except BaseException:  # a part that fails to start must not leave the others running
+            self.stop()
+            raise
+        return self
+
+    def _start(self):
         self.start_postgres()
+        self.start_s3()
         self.prepare()
         self.start_portal()
         self.start_front()
-        wait_for(self.app_url + "/", self.processes)
+        for instance in self.instances:
+            # A loaded machine needs a while to load the first page of every server.
+            wait_for(instance.url + "/", self.processes, seconds=180)
         wait_for(self.url + "/", self.processes)
         (self.var / "stack.json").write_text(json.dumps(self.describe(), indent=2))
-        return self
 
     def describe(self):
         return {
             "url": self.url,
             "app_url": self.app_url,
+            "instances": [instance.url for instance in self.instances],
+            "s3": self.bucket.endpoint if self.bucket else None,
             "files_port": self.files_port,
             "database_url": self.database_url,
             "pids": {n: p.pid for n, p in self.processes.items()},
         }
 
-    def gunicorn_worker_pids(self):
-        master = self.processes["gunicorn"].pid
+    def gunicorn_worker_pids(self, instance=None):
+        master = self.processes[(instance or self.instances[0]).gunicorn].pid
         out = subprocess.run(  # nosec B603 B607 # fixed argument lists, no shell
             ["ps", "-o", "pid=", "--ppid", str(master)], capture_output=True, text=True
         ).stdout
@@ -336,10 +393,11 @@ class Stack:
         target.write_text(text)
         return target
 
-    def _spawn(self, name, cmd):
+    def _spawn(self, name, cmd, instance=None):
         log = open(self.var / f"{name}.log", "ab")  # noqa: SIM115 - lives as long as the process
+        cwd = instance.code if instance else ROOT
         self.processes[name] = subprocess.Popen(  # nosec B603 B607 # fixed argument lists, no shell
-            cmd, cwd=ROOT, env=self.env(), stdout=log, stderr=subprocess.STDOUT
+            cmd, cwd=cwd, env=self.env(instance), stdout=log, stderr=subprocess.STDOUT
         )
 
     def _run(self, cmd, check=True, **kwargs):
@@ -374,15 +432,20 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--database-url", help="use this PostgreSQL instead of an own cluster")
     parser.add_argument("--redis-db", type=int, default=5)
+    parser.add_argument("--instances", type=int, default=1, help="application servers")
+    parser.add_argument("--s3", action="store_true", help="media files in a local S3 bucket")
     args = parser.parse_args()
-    stack = Stack(args.var, args.port, args.workers, args.database_url, args.redis_db)
+    stack = Stack(
+        args.var, args.port, args.workers, args.database_url, args.redis_db, args.instances, args.s3
+    )
     # SIGTERM (systemd, a terminal closing) stops the stack like Ctrl-C does.
     signal.signal(signal.SIGTERM, interrupt)
     try:
         stack.start()
+        servers = ", ".join(f"{instance.url}/" for instance in stack.instances)
         print(
             f"Portál běží na {stack.url}/ (administrace: {stack.url}/admin/, "
-            f"admin / admin-demo-heslo); gunicorn bez front cache: {stack.app_url}/"
+            f"admin / admin-demo-heslo); gunicorn bez front cache: {servers}"
         )
         print("Ukončení: Ctrl-C", flush=True)
         while True:

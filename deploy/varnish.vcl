@@ -4,6 +4,7 @@ vcl 4.1;
 # the admin, documents (private collections), staff-only pages, anyone logged in and any
 # response that sets a cookie pass straight through. Wagtail purges with PURGE requests.
 
+import directors;
 import std;
 import purge;
 
@@ -18,12 +19,14 @@ probe database_reachable {
     .initial = 2;
 }
 
-backend portal {
-    .host = "127.0.0.1";
-    .port = "@APP_PORT@";
-    .connect_timeout = 2s;
-    .first_byte_timeout = 60s;
-    .probe = database_reachable;
+# One backend per application server (deploy/stack.py --instances), each with the probe: a
+# server that stops answering leaves the rotation within about 2 s, and meanwhile a request
+# it fails is tried again on the next one (vcl_backend_error).
+@BACKENDS@
+
+sub vcl_init {
+    new portal = directors.round_robin();
+@DIRECTOR@
 }
 
 backend files {
@@ -66,7 +69,7 @@ sub vcl_recv {
         unset req.http.Cookie;
         return (hash);
     }
-    set req.backend_hint = portal;
+    set req.backend_hint = portal.backend();
     # Healthy: never an expired or purged copy. Sick: any copy (beresp.grace below).
     if (std.healthy(req.backend_hint)) {
         set req.grace = 0s;
@@ -131,9 +134,13 @@ sub vcl_deliver {
     }
 }
 
-# The portal is unreachable (or its database is, see the probe) and no copy is held:
-# the same Czech 503 page the portal itself gives.
+# The portal is unreachable on every server (or its database is, see the probe) and no copy
+# is held: the same Czech 503 page the portal itself gives.
 sub vcl_backend_error {
+    # A lost server (refused or cut connection): a reader's request goes to the next one.
+    if (bereq.retries < @RETRIES@ && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        return (retry);
+    }
     set beresp.http.Content-Type = "text/html; charset=utf-8";
     set beresp.http.Retry-After = "30";
     synthetic({"<!doctype html>

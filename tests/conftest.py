@@ -7,7 +7,7 @@ import pytest
 from deploy.stack import Stack
 
 
-def free_port_block(size=4):
+def free_port_block(size=6):
     for base in range(23000, 60000, 97):
         try:
             for port in range(base, base + size):
@@ -21,8 +21,11 @@ def free_port_block(size=4):
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory):
-    """Varnish, gunicorn, the task worker, nginx and PostgreSQL on free ports."""
-    stack = Stack(tmp_path_factory.mktemp("stack"), port=free_port_block(), redis_db=6)
+    """Varnish, two application servers (gunicorn and the task worker each), nginx,
+    PostgreSQL and an S3 bucket for the media files, on free ports."""
+    stack = Stack(
+        tmp_path_factory.mktemp("stack"), port=free_port_block(), redis_db=6, instances=2, s3=True
+    )
     try:
         with stack:
             yield stack

@@ -53,6 +53,13 @@ if env("SEARCH_BACKEND", "database") == "elasticsearch":
 
 STATIC_ROOT = env("STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
 MEDIA_ROOT = env("MEDIA_ROOT", str(MEDIA_ROOT))  # noqa: F405
+MEDIA_URL = env("MEDIA_URL", MEDIA_URL)  # noqa: F405
+# Several application servers share the media files: one folder (MEDIA_ROOT on shared
+# storage) or an S3-compatible bucket (README "Several application servers").
+if env("PORTAL_S3_BUCKET"):
+    from portal.core.storage import bucket_storage
+
+    STORAGES["default"] = bucket_storage(os.environ)  # noqa: F405
 # --- Production stack: whitenoise, front cache, background tasks ----------------------------
 # Static files get hashed names and are served compressed by whitenoise from gunicorn.
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405

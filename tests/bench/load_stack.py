@@ -1,6 +1,7 @@
 """Proof under load (and faults): mixed traffic against the production stack on 127.0.0.1.
 
     .venv/bin/python tests/bench/load_stack.py [--duration 300] [--faults] [--var var/stack]
+                                               [--instances 2 [--kill-one] [--s3]]
 
 starts the stack (deploy/stack.py), then for --duration seconds runs --users visitors
 requesting pages, listings, searches and document downloads through the front cache while an
@@ -8,6 +9,9 @@ editor account publishes a change to a news article every --publish-every second
 published title is polled through the front cache until it shows; the delay is reported.
 With --faults it also kills one gunicorn worker and restarts PostgreSQL mid-run, probes the
 portal directly (bypassing both caches) and reports failed requests and recovery times.
+With --instances N the stack runs N application servers behind the front cache (--s3: the
+media files in a bucket); --kill-one kills the last of them (every process, as a lost
+machine) at 40 % of the run: readers must see no error and every change within 2 s.
 At the end every published change is checked in the database: none may be lost.
 """
 
@@ -255,6 +259,15 @@ def faults(stack, duration, stop, events):
     events["db_stopped"], events["db_back"] = stack.restart_postgres(down_seconds=3.0)
 
 
+def kill_one(stack, duration, stop, events):
+    """Kill the last application server at 40 % of the run; the others carry on."""
+    if stop.wait(duration * 0.4):
+        return
+    number = len(stack.instances)
+    stack.kill_instance(number)
+    events[f"instance_{number}_killed"] = time.monotonic()
+
+
 def percentile(values, share):
     values = sorted(values)
     return values[min(len(values) - 1, int(share * len(values)))] if values else float("nan")
@@ -338,9 +351,10 @@ def outage_line(statuses):
     return ", ".join(f"{status}: {count}" for status, count in sorted(statuses.items(), key=str))
 
 
-def run(stack, duration, users, publish_every, with_faults):
+def run(stack, duration, users, publish_every, with_faults, kill=False):
     pages, documents = discover(stack.url)
-    print(f"{len(pages)} pages, {len(documents)} documents, {users} visitors, {duration:.0f} s")
+    print(f"{len(pages)} pages, {len(documents)} documents, {users} visitors, {duration:.0f} s, "
+          f"{len(stack.instances)} application server(s)")  # fmt: skip
     editor = Editor(stack)
     stop = threading.Event()
     recorder, visibility, errors, events = Recorder(), [], [], {}
@@ -353,8 +367,11 @@ def run(stack, duration, users, publish_every, with_faults):
             target=publisher, args=(stack, editor, publish_every, stop, visibility, errors)
         )
     )
-    if with_faults:
+    if with_faults or kill:
         threads.append(threading.Thread(target=probe, args=(stack.app_url, stop, recorder)))
+    if kill:
+        threads.append(threading.Thread(target=kill_one, args=(stack, duration, stop, events)))
+    if with_faults:
         threads.append(threading.Thread(target=faults, args=(stack, duration, stop, events)))
     started = time.monotonic()
     for thread in threads:
@@ -378,6 +395,9 @@ def main():
     parser.add_argument("--users", type=int, default=16)
     parser.add_argument("--publish-every", type=float, default=3.0)
     parser.add_argument("--faults", action="store_true")
+    parser.add_argument("--instances", type=int, default=1, help="application servers")
+    parser.add_argument("--kill-one", action="store_true", help="kill one server mid-run")
+    parser.add_argument("--s3", action="store_true", help="media files in a local S3 bucket")
     parser.add_argument("--port", type=int, default=8090)
     parser.add_argument("--var", default=None, help="stack folder (default: a temporary one)")
     parser.add_argument("--editor-loop", action="store_true", help=argparse.SUPPRESS)
@@ -385,8 +405,12 @@ def main():
     if args.editor_loop:
         return editor_loop()
     var = args.var or tempfile.mkdtemp(prefix="portal-stack-")
-    with Stack(var, port=args.port) as stack:
-        result = run(stack, args.duration, args.users, args.publish_every, args.faults)
+    if args.kill_one and args.instances < 2:
+        parser.error("--kill-one needs --instances 2 or more")
+    with Stack(var, port=args.port, instances=args.instances, s3=args.s3) as stack:
+        result = run(
+            stack, args.duration, args.users, args.publish_every, args.faults, args.kill_one
+        )
     # Under faults, requests fail while the database is down and a change published just
     # before it shows once it is back: then every change must show, not within 2 s.
     slowest = max(result["visibility"], default=0)

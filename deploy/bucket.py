@@ -1,0 +1,77 @@
+"""An S3-compatible bucket for the media files on 127.0.0.1: moto's server, a real S3 API.
+
+Real deployments point the same settings at their object storage (README "Several
+application servers"); the stack uses this one to run every instance against a bucket.
+"""
+
+import time
+from pathlib import Path
+
+NAME = "portal-media"
+# Folders the front proxy answers from the bucket; documents stay behind the portal's checks.
+PUBLIC_FOLDERS = ("original_images", "images")
+
+
+class Bucket:
+    def __init__(self, port, python):
+        self.port = port
+        self.python = python
+
+    @property
+    def endpoint(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def command(self):
+        server = Path(self.python).parent / "moto_server"
+        return [str(server), "-H", "127.0.0.1", "-p", str(self.port)]
+
+    def env(self):
+        return {
+            "PORTAL_S3_BUCKET": NAME,
+            "AWS_S3_ENDPOINT_URL": self.endpoint,
+            "AWS_S3_REGION_NAME": "us-east-1",
+            # The local server takes any credentials; a real bucket gets its own.
+            "AWS_ACCESS_KEY_ID": "stack",
+            "AWS_SECRET_ACCESS_KEY": "stack-local",  # a local test server
+        }
+
+    def client(self):
+        import boto3
+
+        env = self.env()
+        return boto3.client(
+            "s3",
+            endpoint_url=self.endpoint,
+            region_name=env["AWS_S3_REGION_NAME"],
+            aws_access_key_id=env["AWS_ACCESS_KEY_ID"],
+            aws_secret_access_key=env["AWS_SECRET_ACCESS_KEY"],
+        )
+
+    def create(self, seconds=30):
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                self.client().create_bucket(Bucket=NAME)
+                return
+            except Exception:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.3)
+
+    def keys(self, prefix=""):
+        pages = self.client().get_paginator("list_objects_v2").paginate(Bucket=NAME, Prefix=prefix)
+        return [item["Key"] for page in pages for item in page.get("Contents", [])]
+
+    def nginx_locations(self):
+        return "\n".join(
+            f"        location /media/{folder}/ {{ proxy_pass {self.endpoint}/{NAME}/{folder}/; "
+            "expires 30d; }"
+            for folder in PUBLIC_FOLDERS
+        )
+
+
+def folder_locations(media):
+    return "\n".join(
+        f"        location /media/{folder}/ {{ alias {media}/{folder}/; expires 30d; }}"
+        for folder in PUBLIC_FOLDERS
+    )
