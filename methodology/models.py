@@ -9,6 +9,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from methodology.forms import MethodologyForm
+from methodology.sheet import SheetMixin
 from portal.core.api import RowsField, name_of, names
 from portal.core.blocks import BodyBlock
 from portal.core.listings import Listed, YearFacet
@@ -39,8 +40,22 @@ class Audience(models.TextChoices):
     STAFF = "staff", _("jen pracovníci OSPOD")
 
 
-class MethodologyPage(SourceProjectMixin, BasePage):
+class MethodologyPage(SheetMixin, SourceProjectMixin, BasePage):
     detail_select_related = ("kind", "source_project", "contact_person__organisation")
+    # The practitioner's record (methodology/record.py): the sheet's and comparison's rows.
+    record_fields = (
+        "summary",
+        "kind",
+        "audience",
+        "target_groups",
+        "version",
+        "last_reviewed",
+        "pilot_participants",
+        "pilot_description",
+        "source_project",
+        "contact_person",
+        "body",
+    )
 
     kind = models.ForeignKey(
         MethodologyKind,
@@ -168,10 +183,19 @@ class ValidationStage(models.TextChoices):
 STAGE_ORDER = [stage.value for stage in ValidationStage]
 
 
-class ToolPage(SourceProjectMixin, BasePage):
+class ToolPage(SheetMixin, SourceProjectMixin, BasePage):
     """A validated tool or prototype; its stage follows the newest entry of its history."""
 
     detail_select_related = ("source_project", "contact_person__organisation")
+    record_fields = (
+        "summary",
+        "tool_kind",
+        "validation_stage",
+        "target_groups",
+        "source_project",
+        "contact_person",
+        "how_to_use",
+    )
 
     class Kind(models.TextChoices):
         TOOL = "tool", _("nástroj")
@@ -329,6 +353,7 @@ class MethodologyIndexPage(IndexPage):
     subpage_types = ["methodology.MethodologyPage"]
     listing_name = "methodologies_page"
     empty_listing_message = _("Zatím zde nejsou žádné metodiky.")
+    comparable = True
     listed = (
         Listed(
             MethodologyPage,
@@ -349,6 +374,7 @@ class ToolIndexPage(IndexPage):
     subpage_types = ["methodology.ToolPage"]
     listing_name = "tools_page"
     empty_listing_message = _("Zatím zde nejsou žádné nástroje ani prototypy.")
+    comparable = True
     listed = (
         Listed(
             ToolPage,
