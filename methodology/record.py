@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import expand_db_html
 
@@ -71,11 +72,24 @@ def html_text(html):
 
 def stream_text(stream):
     """A StreamField's words (headings, paragraphs, list items) as one plain paragraph."""
-    parts = []
-    for block in stream:
-        for text in block.block.get_searchable_content(block.value):
-            parts.append(html_text(str(text)))
+    parts = [html_text(str(text)) for text in block_text(stream.stream_block, stream)]
     return " ".join(part for part in parts if part)
+
+
+def block_text(block, value):
+    """The text a reader sees in a block: no choice labels, images, embeds or file lists."""
+    if value is None or isinstance(block, blocks.ChoiceBlock):
+        return []
+    if isinstance(block, blocks.StreamBlock):
+        return [text for child in value for text in block_text(child.block, child.value)]
+    if isinstance(block, blocks.StructBlock):
+        children = block.child_blocks.items()
+        return [text for name, child in children for text in block_text(child, value.get(name))]
+    if isinstance(block, blocks.ListBlock):
+        return [text for item in value for text in block_text(block.child_block, item)]
+    if isinstance(block, (blocks.CharBlock, blocks.TextBlock, blocks.RichTextBlock)):
+        return block.get_searchable_content(value)
+    return []
 
 
 def record_rows(page, fields=None, skip=()):

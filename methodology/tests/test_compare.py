@@ -138,3 +138,13 @@ def test_a_detail_page_offers_a_comparison_with_its_kind(client, pages, db):
     assert f'<option value="{other.pk}">Asistovaný kontakt</option>' in form
     assert "Průvodce změnou" not in form
     assert str(internal.pk) not in form and "Interní standard" not in form
+
+
+def test_four_pages_cost_a_fixed_number_of_queries(client, db, django_assert_max_num_queries):
+    chosen = []
+    for number in range(2):
+        methodology = MethodologyPageFactory(contact_person=PersonFactory())
+        methodology.target_groups.add(TargetGroupFactory(name=f"skupina {number}"))
+        chosen += [publish(methodology), publish(ToolPageFactory())]
+    with django_assert_max_num_queries(15):
+        assert client.get(compare_url(*(page.pk for page in chosen))).status_code == 200
