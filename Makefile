@@ -10,7 +10,7 @@ PORT ?= 8000
 SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: install lock messages run test test-sqlite test-postgres lint demo clean fonts chromium \
-	java postgres stack-packages stack lemmas
+	java postgres stack-packages stack lemmas pango
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
 # Installs come from requirements.lock (exact versions of every package, extras included),
@@ -20,7 +20,7 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --requirement requirements.lock
 	touch $(STAMP)
 
-install: $(STAMP) messages
+install: $(STAMP) messages pango
 
 # Pins what pyproject.toml adds and keeps every other pin; `make lock UPGRADE=1` moves all
 # packages to their newest allowed versions.
@@ -43,6 +43,12 @@ messages: $(STAMP)
 fonts:
 	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || \
 		{ apt-get update -qq && $(APT_INSTALL) fonts-dejavu-core; }
+
+# Pango and HarfBuzz for WeasyPrint, which prints the methodologies' and tools' sheets
+# (karta.pdf) in the DejaVu fonts.
+pango: fonts
+	@ldconfig -p | grep -q libpangoft2-1.0.so.0 && ldconfig -p | grep -q libharfbuzz-subset.so.0 || \
+		{ apt-get update -qq && $(APT_INSTALL) libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; }
 
 chromium:
 	@test -x /usr/bin/chromium || { apt-get update -qq && $(APT_INSTALL) chromium; }

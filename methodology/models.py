@@ -11,6 +11,7 @@ from wagtail.search import index
 from methodology.facets import EvidenceFacet
 from methodology.forms import MethodologyForm
 from methodology.record import PractitionerRecord
+from methodology.sheet import SheetMixin
 from portal.core.api import RowsField, name_of, names
 from portal.core.blocks import BodyBlock
 from portal.core.listings import Listed, YearFacet
@@ -54,7 +55,7 @@ class Audience(models.TextChoices):
     STAFF = "staff", _("jen pracovníci OSPOD")
 
 
-class MethodologyPage(PractitionerRecord, SourceProjectMixin, BasePage):
+class MethodologyPage(PractitionerRecord, SheetMixin, SourceProjectMixin, BasePage):
     detail_select_related = ("kind", "source_project", "contact_person__organisation")
 
     kind = models.ForeignKey(
@@ -151,11 +152,15 @@ class MethodologyPage(PractitionerRecord, SourceProjectMixin, BasePage):
         *PractitionerRecord.record_head,
         *PractitionerRecord.record_implementation,
         *PractitionerRecord.record_evidence,
+        "pilot_participants",
         "pilot_description",
         *PractitionerRecord.record_links,
         "kind",
+        "audience",
         "version",
         "last_reviewed",
+        "source_project",
+        "contact_person",
     )
 
     base_form_class = MethodologyForm
@@ -202,11 +207,10 @@ class ValidationStage(models.TextChoices):
 STAGE_ORDER = [stage.value for stage in ValidationStage]
 
 
-class ToolPage(PractitionerRecord, SourceProjectMixin, BasePage):
+class ToolPage(PractitionerRecord, SheetMixin, SourceProjectMixin, BasePage):
     """A validated tool or prototype; its stage follows the newest entry of its history."""
 
     detail_select_related = ("source_project", "contact_person__organisation")
-
     class Kind(models.TextChoices):
         TOOL = "tool", _("nástroj")
         PROCESS = "process", _("postup")
@@ -291,10 +295,13 @@ class ToolPage(PractitionerRecord, SourceProjectMixin, BasePage):
     record_fields = (
         *PractitionerRecord.record_head,
         *PractitionerRecord.record_implementation,
+        "how_to_use",
         *PractitionerRecord.record_evidence,
         "validation_stage",
         *PractitionerRecord.record_links,
         "tool_kind",
+        "source_project",
+        "contact_person",
     )
 
     search_kind = SearchKind("tool", _("nástroj nebo prototyp"), weight=1.2)
@@ -380,6 +387,7 @@ class MethodologyIndexPage(IndexPage):
     subpage_types = ["methodology.MethodologyPage"]
     listing_name = "methodologies_page"
     empty_listing_message = _("Zatím zde nejsou žádné metodiky.")
+    comparable = True
     listed = (
         Listed(
             MethodologyPage,
@@ -400,6 +408,7 @@ class ToolIndexPage(IndexPage):
     subpage_types = ["methodology.ToolPage"]
     listing_name = "tools_page"
     empty_listing_message = _("Zatím zde nejsou žádné nástroje ani prototypy.")
+    comparable = True
     listed = (
         Listed(
             ToolPage,

@@ -1,13 +1,15 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.http import require_POST
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views import account as wagtail_account
 from wagtail.documents import urls as wagtaildocs_urls
 
+from methodology import compare
+from methodology import views as methodology_views
 from news import feeds
 from portal.operations import sitemap
 from portal.operations import views as operations_views
@@ -60,6 +62,9 @@ urlpatterns = [
     ),
     path("api/hledat/naseptavac/", search_views.search_autocomplete, name="search_autocomplete"),
     path("", include("portal.opendata.urls")),
+    path("porovnat/", compare.compare, name="compare"),
+    # A methodology's or tool's printed sheet: Wagtail's own page URLs never hold a dot.
+    re_path(r"^((?:[\w\-]+/)+)karta\.pdf$", methodology_views.serve_sheet, name="page_sheet"),
 ]
 
 if settings.DEBUG:

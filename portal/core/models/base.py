@@ -162,6 +162,8 @@ class IndexPage(BasePage):
     facets = ()
     listing_name = "items"
     empty_listing_message = _("Zatím zde nic není.")
+    # The listed pages can be ticked for the side-by-side comparison (/porovnat/).
+    comparable = False
 
     class Meta:
         abstract = True
