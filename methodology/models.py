@@ -9,6 +9,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from methodology.forms import MethodologyForm
+from portal.adoption.facets import AdoptionOrder, AdoptionRegionFacet
 from portal.core.api import RowsField, name_of, names
 from portal.core.blocks import BodyBlock
 from portal.core.listings import Listed, YearFacet
@@ -358,7 +359,7 @@ class ToolIndexPage(IndexPage):
             select_related=("source_project",),
         ),
     )
-    facets = (TopicFacet(), ProjectFacet(), YearFacet())
+    facets = (TopicFacet(), ProjectFacet(), YearFacet(), AdoptionRegionFacet(), AdoptionOrder())
 
     class Meta:
         verbose_name = _("přehled nástrojů a prototypů")

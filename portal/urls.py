@@ -56,6 +56,8 @@ urlpatterns = [
     ),
     path("api/hledat/naseptavac/", search_views.search_autocomplete, name="search_autocomplete"),
     path("", include("portal.opendata.urls")),
+    path("", include("portal.adoption.urls")),
+    path("", include("portal.suggestions.urls")),
 ]
 
 if settings.DEBUG:

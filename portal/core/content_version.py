@@ -22,6 +22,8 @@ WATCHED_APPS = {
     "home",
     "news",
     "methodology",
+    "adoption",
+    "suggestions",
     "wagtailcore",
     "wagtailimages",
     "wagtaildocs",

@@ -28,6 +28,7 @@ from portal.taxonomy.models import (
 from . import loader
 from .accounts import ensure_admin, ensure_demo_accounts
 from .context import DemoContext
+from .field import build_field
 from .media import build_documents, build_images, portal_collections
 from .projects import build_project
 from .site import build_portal_pages, build_settings
@@ -52,6 +53,7 @@ def build_demo(with_admin=False, refresh_files=False):
     for project in loader.project_data():
         build_project(ctx, project, collections, note)
     build_settings(ctx, data)
+    build_field(ctx)
     point_site_at(settings.WAGTAILADMIN_BASE_URL)
     setup_roles()
     if with_admin:

@@ -53,6 +53,7 @@ if env("SEARCH_BACKEND", "database") == "elasticsearch":
 
 STATIC_ROOT = env("STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
 MEDIA_ROOT = env("MEDIA_ROOT", str(MEDIA_ROOT))  # noqa: F405
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", str(PRIVATE_MEDIA_ROOT))  # noqa: F405
 # --- Production stack: whitenoise, front cache, background tasks ----------------------------
 # Static files get hashed names and are served compressed by whitenoise from gunicorn.
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
