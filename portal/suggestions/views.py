@@ -45,6 +45,7 @@ def refuse(request, form, message, status):
     )
 
 
+@never_cache  # a new suggestion shows at once, not after the front cache expires
 def under_review(request):
     """What has been suggested and where its review stands: never who sent it."""
     suggestions = Suggestion.objects.filter(listed=True).only(

@@ -114,10 +114,14 @@ class SubmissionTests(SuggestionTestCase):
 
 
 class AbuseTests(SuggestionTestCase):
+    def setUp(self):
+        super().setUp()
+        self.files_before = stored_files()
+
     def assertRefused(self, response, message, status=400):
         self.assertContains(response, message, status_code=status)
         self.assertFalse(Suggestion.objects.exists())
-        self.assertEqual(stored_files(), [])
+        self.assertEqual(stored_files(), self.files_before)
         self.assertEqual(mail.outbox, [])
 
     def test_a_filled_honeypot_is_refused(self):
@@ -149,3 +153,41 @@ class AbuseTests(SuggestionTestCase):
     def test_a_program_is_refused(self):
         program = SimpleUploadedFile("nastroj.exe", b"MZ\x90\x00")
         self.assertRefused(self.post(files={"attachment": program}), "„exe“ nepřijímáme")
+
+
+class ReviewTests(SuggestionTestCase):
+    def setUp(self):
+        super().setUp()
+        self.suggestion = Suggestion.objects.create(
+            kind="practice",
+            title="Společné porady se školou",
+            description="Scházíme se se školou dřív, než nastane krize.",
+            email="navrh@example.cz",
+        )
+        self.url = f"/admin/snippets/suggestions/suggestion/edit/{self.suggestion.pk}/"
+        self.client.force_login(self.reviewer)
+
+    def review(self, **changes):
+        data = {"title": self.suggestion.title, "status": "in_review", "reason": "", "listed": "on"}
+        data.update(changes)
+        return self.client.post(self.url, data)
+
+    def test_the_reviewer_sees_the_queue(self):
+        response = self.client.get("/admin/snippets/suggestions/suggestion/")
+        self.assertContains(response, "Společné porady se školou")
+
+    def test_a_decline_needs_a_reason_and_the_public_list_follows_the_stage(self):
+        response = self.review(status="declined")
+        self.assertContains(response, "U zamítnutého návrhu uveďte důvod.")
+        self.suggestion.refresh_from_db()
+        self.assertEqual(self.suggestion.status, SuggestionStatus.NEW)
+
+        response = self.review(status="declined", reason="Nejde o praxi OSPOD.")
+        self.assertEqual(response.status_code, 302)
+        self.client.logout()
+        self.assertContains(self.client.get("/navrhnout/posuzovane/"), "Zamítnuto")
+
+    def test_a_hidden_suggestion_leaves_the_public_list(self):
+        self.review(listed="")
+        self.client.logout()
+        self.assertNotContains(self.client.get("/navrhnout/posuzovane/"), "Společné porady")
