@@ -12,6 +12,7 @@ from methodology.factories import MethodologyPageFactory, ToolPageFactory, tool_
 from portal.accounts.roles import REVIEWER_GROUP_NAME, setup_roles
 from portal.adoption.models import Adoption, ExperienceStatus
 from portal.core.access import staff_group
+from portal.core.tests.utils import LISTING_QUERY_LIMIT, count_queries
 from portal.taxonomy.factories import MunicipalityFactory, RegionFactory
 
 EXPERIENCE = "Nástroj nám zkrátil první schůzku s rodinou a rodiče lépe rozumí postupu."
@@ -176,3 +177,12 @@ class ListingTests(AdoptionTestCase):
         self.assertContains(response, "Kraj „atlantida“ v tomto výpisu nenajdete.", status_code=400)
         response = self.client.get("/nastroje/?razeni=nahodne")
         self.assertContains(response, "Řazení „nahodne“ neznáme", status_code=400)
+
+    def test_the_sorted_and_filtered_listing_and_the_page_keep_the_query_budget(self):
+        for url in (
+            "/nastroje/?razeni=nejpouzivanejsi",
+            "/nastroje/?kraj=pardubicky&razeni=nejpouzivanejsi",
+            self.popular.url,
+        ):
+            queries, _response = count_queries(self.client, url)
+            self.assertLessEqual(queries, LISTING_QUERY_LIMIT, url)
