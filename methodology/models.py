@@ -12,6 +12,7 @@ from methodology.facets import EvidenceFacet
 from methodology.forms import MethodologyForm
 from methodology.record import PractitionerRecord
 from methodology.sheet import SheetMixin
+from portal.adoption.facets import AdoptionOrder, AdoptionRegionFacet
 from portal.core.api import RowsField, name_of, names
 from portal.core.blocks import BodyBlock
 from portal.core.listings import Listed, YearFacet
@@ -418,7 +419,14 @@ class ToolIndexPage(IndexPage):
             select_related=("source_project",),
         ),
     )
-    facets = (TopicFacet(), ProjectFacet(), YearFacet(), *RECORD_FACETS)
+    facets = (
+        TopicFacet(),
+        ProjectFacet(),
+        YearFacet(),
+        *RECORD_FACETS,
+        AdoptionRegionFacet(),
+        AdoptionOrder(),
+    )
 
     class Meta:
         verbose_name = _("přehled nástrojů a prototypů")

@@ -65,6 +65,8 @@ urlpatterns = [
     path("porovnat/", compare.compare, name="compare"),
     # A methodology's or tool's printed sheet: Wagtail's own page URLs never hold a dot.
     re_path(r"^((?:[\w\-]+/)+)karta\.pdf$", methodology_views.serve_sheet, name="page_sheet"),
+    path("", include("portal.adoption.urls")),
+    path("", include("portal.suggestions.urls")),
 ]
 
 if settings.DEBUG:

@@ -37,6 +37,8 @@ EDITORS_GROUP_PREFIX = "Redakce: "
 WORKFLOW_NAME = "Schválení před zveřejněním"
 REVIEW_TASK_NAME = "Kontrola recenzentem"
 PRIVATE_SUFFIX = " – jen pro pracovníky OSPOD"
+# Apps whose rows reviewers moderate (suggestions from the field, adoption experiences).
+REVIEWER_APPS = ["adoption", "suggestions"]
 # Created by Wagtail's migrations with publish rights on the root page and every collection;
 # the portal's roles replace them.
 WAGTAIL_DEFAULT_GROUPS = ["Moderators", "Editors"]
@@ -54,6 +56,8 @@ ADMIN_APPS = [
     "search",
     "news",
     "methodology",
+    "adoption",
+    "suggestions",
     "auth",
     "taggit",
     "wagtailcore",
@@ -96,6 +100,12 @@ def admin_model_permissions():
     )
 
 
+def reviewer_model_permissions():
+    return Permission.objects.filter(content_type__app_label__in=REVIEWER_APPS).exclude(
+        codename__startswith="add_"
+    )
+
+
 def site_roots():
     return [site.root_page for site in Site.objects.select_related("root_page")]
 
@@ -113,7 +123,7 @@ def setup_roles():
     grant_collection(admins, root_collection, ["add", "change", "delete", "choose"])
 
     reviewers, _ = Group.objects.get_or_create(name=REVIEWER_GROUP_NAME)
-    reviewers.permissions.add(access_admin())
+    reviewers.permissions.add(access_admin(), *reviewer_model_permissions())
     for page in site_roots():
         grant_pages(reviewers, page, REVIEWER_PAGE_PERMISSIONS)
     grant_collection(reviewers, root_collection, ["change", "choose"])

@@ -24,6 +24,8 @@ WATCHED_APPS = {
     "methodology",
     "glossary",
     "guide",
+    "adoption",
+    "suggestions",
     "wagtailcore",
     "wagtailimages",
     "wagtaildocs",

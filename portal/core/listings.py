@@ -128,6 +128,10 @@ class Facet:
     def filter(self, listed, queryset, value):
         raise NotImplementedError
 
+    def order(self, listed, queryset, value):
+        """The queryset in this facet's own order, or None to keep the listed order."""
+        return None
+
     def counts(self, listing, querysets):
         """{value: number of items} over [(listed, queryset)]."""
         raise NotImplementedError
@@ -331,17 +335,25 @@ class Listing:
         querysets = self.querysets()
         if len(querysets) == 1:
             listed, queryset = querysets[0]
-            ordered = (
+            loaded = (
                 queryset.defer_streamfields()
                 .select_related(*listed.select_related)
                 .prefetch_related("topics")
-                .order_by(*listed.ordering())
             )
+            ordered = self.ordered(listed, loaded)
             return Paginator(ordered, self.per_page).get_page(self.request.GET.get("strana"))
         ordered = self.merged(querysets)
         page_obj = Paginator(ordered, self.per_page).get_page(self.request.GET.get("strana"))
         page_obj.object_list = self.load(list(page_obj.object_list))
         return page_obj
+
+    def ordered(self, listed, queryset):
+        """The first active facet that sorts decides the order; else the listed order."""
+        for facet, value in self.active.items():
+            result = facet.order(listed, queryset, value)
+            if result is not None:
+                return result
+        return queryset.order_by(*listed.ordering())
 
     @property
     def count(self):

@@ -29,6 +29,7 @@ from . import loader
 from .accounts import ensure_admin, ensure_demo_accounts
 from .context import DemoContext
 from .guides import build_glossary_and_guide
+from .field import build_field
 from .media import build_documents, build_images, portal_collections
 from .projects import build_project
 from .site import build_portal_pages, build_settings
@@ -54,6 +55,7 @@ def build_demo(with_admin=False, refresh_files=False):
         build_project(ctx, project, collections, note)
     build_glossary_and_guide(ctx)
     build_settings(ctx, data)
+    build_field(ctx)
     point_site_at(settings.WAGTAILADMIN_BASE_URL)
     setup_roles()
     if with_admin:

@@ -17,8 +17,10 @@ INSTALLED_APPS = [
     "portal.projects",
     "portal.accounts",
     "portal.search",
+    "portal.adoption",
     "news",
     "methodology",
+    "portal.suggestions",
     "home",
     "portal.guide",
     "portal.operations",
@@ -159,6 +161,8 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "portal" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# Files the public sends (suggestions): never under MEDIA_ROOT, only reviewers download them.
+PRIVATE_MEDIA_ROOT = VAR_DIR / "private"
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -60,6 +60,7 @@ if env("PORTAL_S3_BUCKET"):
     from portal.core.storage import bucket_storage
 
     STORAGES["default"] = bucket_storage(os.environ)  # noqa: F405
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", str(PRIVATE_MEDIA_ROOT))  # noqa: F405
 # --- Production stack: whitenoise, front cache, background tasks ----------------------------
 # Static files get hashed names and are served compressed by whitenoise from gunicorn.
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
