@@ -56,6 +56,7 @@ urlpatterns = [
     ),
     path("api/hledat/naseptavac/", search_views.search_autocomplete, name="search_autocomplete"),
     path("", include("portal.opendata.urls")),
+    path("", include("portal.alerts.urls")),
 ]
 
 if settings.DEBUG:
