@@ -11,9 +11,12 @@ from portal.search.kinds import DOCUMENT, kinds_by_key
 from portal.search.query import clean_text
 from portal.taxonomy.models import Region, Topic
 
+# Documents and listing pages are not news of their own: their pages are.
+NOT_OFFERED = {DOCUMENT.key, "listing"}
+
 
 def kind_choices():
-    return [(key, kind.label) for key, kind in kinds_by_key().items() if key != DOCUMENT.key]
+    return [(key, kind.label) for key, kind in kinds_by_key().items() if key not in NOT_OFFERED]
 
 
 class ChoicesForm(forms.Form):

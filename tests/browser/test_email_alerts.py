@@ -35,7 +35,7 @@ def link_in(message, path_part):
 
 
 def news_index_id(context, portal_url):
-    answer = context.request.get(portal_url + "/api/v2/pages/?slug=aktuality&fields=_")
+    answer = context.request.get(portal_url + "/api/v2/pages/?slug=aktuality")
     return answer.json()["items"][0]["id"]
 
 
@@ -47,9 +47,10 @@ def publish_news_on_topic(browser, portal_url, title):
     page.fill("#id_title", title)
     page.fill("#id_summary", "Krátké shrnutí pro upozornění e-mailem.")
     page.click("#tab-label-promote")
-    tag_input = page.locator("#panel-child-promote-topics-section .tagit-new input")
+    tag_input = page.locator("#id_topics ~ ul.tagit .tagit-new input")
     tag_input.fill(TOPIC)
     tag_input.press("Enter")
+    expect(page.locator("#id_topics")).to_have_value(re.compile(TOPIC))
     page.get_by_role("button", name="Další akce").click()
     page.click("button[name=action-publish]")
     expect(page.locator(".messages")).to_contain_text(title)

@@ -103,7 +103,7 @@ def test_a_saved_search_matches_its_words(smtp, topics, django_capture_on_commit
         django_capture_on_commit_callbacks,
     )
     publish_committed(
-        new_methodology("Sanace rodiny", [topics["konference"]]),
+        new_methodology("Sanace rodiny", [topics["pestouni"]]),
         django_capture_on_commit_callbacks,
     )
     [message] = smtp.to("petr@example.cz")
