@@ -67,6 +67,7 @@ urlpatterns = [
     re_path(r"^((?:[\w\-]+/)+)karta\.pdf$", methodology_views.serve_sheet, name="page_sheet"),
     path("", include("portal.adoption.urls")),
     path("", include("portal.suggestions.urls")),
+    path("", include("portal.alerts.urls")),
 ]
 
 if settings.DEBUG:

@@ -27,6 +27,7 @@ from portal.taxonomy.models import (
 
 from . import loader
 from .accounts import ensure_admin, ensure_demo_accounts
+from .alerts import build_subscriptions
 from .context import DemoContext
 from .guides import build_glossary_and_guide
 from .field import build_field
@@ -58,6 +59,7 @@ def build_demo(with_admin=False, refresh_files=False):
     build_field(ctx)
     point_site_at(settings.WAGTAILADMIN_BASE_URL)
     setup_roles()
+    build_subscriptions(ctx)
     if with_admin:
         ensure_admin(ctx)
         ensure_demo_accounts(ctx, data["accounts"])

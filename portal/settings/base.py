@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "portal.guide",
     "portal.operations",
     "portal.opendata",
+    "portal.alerts",
     "portal.demo",
     "portal.legacy",
     # Wagtail
@@ -272,3 +273,17 @@ FRONT_CACHE_SECONDS = 0
 WHITENOISE_AUTOREFRESH = True
 # Production configures the Varnish purge backend (WAGTAILFRONTENDCACHE) when FRONT_CACHE_URL
 # is set; elsewhere no front cache is purged.
+
+# --- E-mail (portal/alerts) ----------------------------------------------------------------
+# The SMTP server: dev and the browser tests point EMAIL_PORT at a local one.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "Portál pro praxi OSPOD <upozorneni@localhost>"
+)
+# Subscription requests: per client address and per e-mail address (requests, seconds);
+# the confirmation link expires after PORTAL_ALERTS_CONFIRM_MAX_AGE seconds.
+PORTAL_ALERTS_CLIENT_RATE = (10, 3600)
+PORTAL_ALERTS_ADDRESS_RATE = (3, 3600)
+PORTAL_ALERTS_CONFIRM_MAX_AGE = 2 * 24 * 3600

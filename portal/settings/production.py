@@ -89,6 +89,12 @@ if env("TASKS_BACKEND", "database") == "database":
 else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# E-mail alerts (portal/alerts): EMAIL_HOST, EMAIL_PORT and DEFAULT_FROM_EMAIL are read in
+# base.py; the account and TLS here.
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env("EMAIL_USE_TLS", "false").lower() == "true"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -76,7 +76,17 @@ def put_demo_portal(env, var_dir):
 
 
 @pytest.fixture(scope="session")
-def portal_url(tmp_path_factory, django_db_setup, django_db_blocker):
+def smtp_server():
+    """A real SMTP server on 127.0.0.1: everything the served portal e-mails arrives here."""
+    from portal.alerts.tests.smtp import LocalSMTPServer
+
+    server = LocalSMTPServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def portal_url(tmp_path_factory, django_db_setup, django_db_blocker, smtp_server):
     """Base URL of a demo portal served on 127.0.0.1 for this test session."""
     var_dir = tmp_path_factory.mktemp("portal")
     port = free_port()
@@ -85,6 +95,8 @@ def portal_url(tmp_path_factory, django_db_setup, django_db_blocker):
         "PORTAL_VAR_DIR": str(var_dir),
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",  # the demo Site's address
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(smtp_server.port),
     }
     with django_db_blocker.unblock():
         put_demo_portal(env, var_dir)
