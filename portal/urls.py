@@ -36,6 +36,7 @@ urlpatterns = [
     path("odhlaseni/", auth_views.LogoutView.as_view(), name="staff_logout"),
     path("temata/", taxonomy_views.topic_index, name="topic_index"),
     path("temata/<slug:slug>/", taxonomy_views.topic_detail, name="topic_detail"),
+    path("", include("portal.regions.urls")),
     path("sitemap.xml", sitemap.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemap.sitemap_section, name="sitemap_section"),
     path("robots.txt", operations_views.robots_txt, name="robots_txt"),

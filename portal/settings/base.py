@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "news",
     "methodology",
     "home",
+    "portal.regions",
     "portal.operations",
     "portal.opendata",
     "portal.demo",
