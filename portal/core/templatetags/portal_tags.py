@@ -398,9 +398,8 @@ def regno(value):
     if not value:
         return ""
     *parts, last = str(value).split("/")
-    head = format_html_join("", '<span class="nowrap">{}/</span><wbr>', ((part,) for part in parts))
-    tail = format_html('<span class="nowrap">{}</span>', last)
-    return format_html('<span class="regno">{}{}</span>', head, tail)
+    head = format_html_join("", "{}/<wbr>", ((part,) for part in parts))
+    return format_html('<span class="regno">{}{}</span>', head, last)
 
 
 @register.filter
