@@ -17,7 +17,7 @@ from portal.core.api import RowsField, name_of, names
 from portal.core.blocks import BodyBlock
 from portal.core.listings import Listed, YearFacet
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
-from portal.projects.facets import ProjectFacet
+from portal.projects.facets import ProjectFacet, RegionFacet
 from portal.projects.models import SourceProjectMixin
 from portal.taxonomy.facets import (
     PracticeSettingFacet,
@@ -396,10 +396,11 @@ class MethodologyIndexPage(IndexPage):
             date="last_reviewed",
             project="source_project",
             select_related=("kind", "source_project"),
+            regions=("source_project__regions",),
             teaser_order=(F("last_reviewed").desc(nulls_last=True), "title"),
         ),
     )
-    facets = (TopicFacet(), ProjectFacet(), YearFacet(), *RECORD_FACETS)
+    facets = (TopicFacet(), ProjectFacet(), RegionFacet(), YearFacet(), *RECORD_FACETS)
 
     class Meta:
         verbose_name = _("přehled metodik")
@@ -417,11 +418,13 @@ class ToolIndexPage(IndexPage):
             date="first_published_at",
             project="source_project",
             select_related=("source_project",),
+            regions=("source_project__regions", "stage_changes__municipality__region"),
         ),
     )
     facets = (
         TopicFacet(),
         ProjectFacet(),
+        RegionFacet(),
         YearFacet(),
         *RECORD_FACETS,
         AdoptionRegionFacet(),

@@ -17,7 +17,7 @@ from portal.core.api import PublicDocumentField, RowsField, name_of, names
 from portal.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.core.listings import KindFacet, Listed, YearFacet
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
-from portal.projects.facets import ProjectFacet
+from portal.projects.facets import ProjectFacet, RegionFacet
 from portal.projects.models import SourceProjectMixin, parent_project
 from portal.projects.widgets import ProjectTitlesWidget
 from portal.taxonomy.facets import TopicFacet
@@ -399,6 +399,7 @@ class NewsIndexPage(IndexPage):
             kind="aktuality",
             kind_label=_("Aktuality a zprávy z akcí"),
             select_related=("category",),
+            regions=("related_projects__regions", "event_municipality__region"),
         ),
         Listed(
             PeriodReportPage,
@@ -407,9 +408,10 @@ class NewsIndexPage(IndexPage):
             project="parent",
             kind="zpravy",
             kind_label=_("Zprávy za období"),
+            regions=("parent",),
         ),
     )
-    facets = (TopicFacet(), ProjectFacet(), YearFacet(), KindFacet())
+    facets = (TopicFacet(), ProjectFacet(), RegionFacet(), YearFacet(), KindFacet())
 
     class Meta:
         verbose_name = _("přehled aktualit")
@@ -426,9 +428,10 @@ class VideoIndexPage(IndexPage):
             date="first_published_at",
             project="source_project",
             select_related=("poster", "municipality"),
+            regions=("source_project__regions", "municipality__region"),
         ),
     )
-    facets = (TopicFacet(), ProjectFacet(), YearFacet())
+    facets = (TopicFacet(), ProjectFacet(), RegionFacet(), YearFacet())
 
     class Meta:
         verbose_name = _("přehled videí")

@@ -42,6 +42,7 @@ urlpatterns = [
     path("standardy-kvality/<slug:slug>/", taxonomy_views.standard_detail, name="standard_detail"),
     path("pravni-predpisy/", taxonomy_views.provision_index, name="provision_index"),
     path("pravni-predpisy/<slug:slug>/", taxonomy_views.provision_detail, name="provision_detail"),
+    path("", include("portal.regions.urls")),
     path("sitemap.xml", sitemap.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemap.sitemap_section, name="sitemap_section"),
     path("robots.txt", operations_views.robots_txt, name="robots_txt"),

@@ -55,6 +55,8 @@ class _TextExtractor(HTMLParser):
         self.parts, self._skipping = [], 0
 
     def handle_starttag(self, tag, attrs):
+        if tag == "wbr":  # a line-break opportunity, not a space
+            return
         if tag in self.SKIP:
             self._skipping += 1
         # Keep alt/title text: facts may be told there (e.g. <abbr title="nejméně">≥</abbr>).

@@ -12,7 +12,7 @@ from portal.taxonomy.models import Region
 class AdoptionRegionFacet(Facet):
     """Items some OSPOD office of one kraj uses."""
 
-    param = "kraj"
+    param = "pouziti"  # "kraj" filters by the kraje an item is tied to
     label = _("Používá se v kraji")
     unknown_message = _("Kraj „%(value)s“ v tomto výpisu nenajdete.")
 

@@ -19,6 +19,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from portal.core.access import is_staff_reader
 from portal.core.pagination import PAGE_SIZE
 from portal.core.privacy import public
 from portal.core.text import Fold
@@ -34,7 +35,9 @@ class Listed:
     `date_end` for a span such as a project's duration): its year facet; `project`: how an
     item belongs to a project, read by the project facet (a field name or "parent");
     `kind`/`kind_label`: its choice in the type facet; `teaser_order`: the order of its
-    newest items elsewhere (the home page), when not `order`.
+    newest items elsewhere (the home page), when not `order`; `regions`: lookups from the
+    page to the kraje it is tied to (ending at a Region, or "parent" for the kraje of the
+    project it sits under), read by the region facet.
     """
 
     model: type
@@ -46,10 +49,12 @@ class Listed:
     kind_label: str = ""
     select_related: tuple = ()
     teaser_order: tuple | None = None
+    regions: tuple = ()
 
-    def queryset(self):
-        """Its live, public pages."""
-        return public(self.model.objects.live())
+    def queryset(self, staff=False):
+        """Its live pages: the public ones, and for OSPOD staff the staff-only ones too."""
+        live = self.model.objects.live()
+        return live if staff else public(live)
 
     @property
     def descending(self):
@@ -157,7 +162,9 @@ class Facet:
 
 def exists_in(listing, facet, value):
     """Whether some item of the listing matches `value` (one EXISTS query per page type)."""
-    return any(facet.filter(listed, listed.queryset(), value).exists() for listed in listing.listed)
+    return any(
+        facet.filter(listed, listing.base(listed), value).exists() for listed in listing.listed
+    )
 
 
 class YearFacet(Facet):
@@ -291,6 +298,7 @@ class Listing:
         self.request = request
         self.listed = list(listed)
         self.per_page = per_page
+        self.staff = is_staff_reader(getattr(request, "user", None))
         self.memo = {}  # what facets learn while counting (labels), for this request only
         self.facet_list = [facet for facet in facets if facet.applies(self)]
         self.form = FacetForm(request.GET, self.facet_list, self)
@@ -301,6 +309,10 @@ class Listing:
             for facet in self.facet_list
             if self.form.cleaned_data.get(facet.param) is not None
         }
+
+    def base(self, listed):
+        """The pages of `listed` this visitor may read, before any filter."""
+        return listed.queryset(staff=self.staff)
 
     @property
     def single_type(self):
@@ -314,7 +326,7 @@ class Listing:
         """[(listed, its pages matching every active filter but `except_facet`)]."""
         result = []
         for listed in self.listed:
-            queryset = listed.queryset()
+            queryset = self.base(listed)
             for facet, value in self.active.items():
                 if facet is not except_facet:
                     queryset = facet.filter(listed, queryset, value)

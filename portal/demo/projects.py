@@ -1,8 +1,12 @@
 """One seed project from its data file: its files, its page, its team and what it published.
 
 A project's outputs (period reports, news, tools, methodologies, videos) live under the
-project page; a page the demo used to keep under its index page is moved there.
+project page; a page the demo used to keep under its index page is moved there. The
+project's text links its own outputs as `[text](child:<slug>)` (Markdown): a page link once that
+page exists (the project page is saved again after its outputs when it had to wait).
 """
+
+import re
 
 from methodology.models import MethodologyPage, ToolPage
 from news.models import NewsPage, PeriodReportPage, VideoPage
@@ -45,11 +49,46 @@ def build_project(ctx, data, portal_collections, note):
     if regional:
         documents |= build_regional_models(ctx, regional, collections, note)
         spec = with_regional_models(spec, regional)
-    page = upsert_page(ctx, ctx.get(page_ref("projekty")), ProjectPage, spec)
+    projects = ctx.get(page_ref("projekty"))
+    existing = projects.get_children().filter(slug=spec["slug"]).first()
+    linked, waiting = with_child_links(spec, existing)
+    page = upsert_page(ctx, projects, ProjectPage, linked)
     ctx.remember("project", spec["slug"], page)
     file_project(ctx, data, setup_project_team(page), documents)
     build_outputs(ctx, page, data)
+    if waiting:
+        page = upsert_page(ctx, projects, ProjectPage, with_child_links(spec, page)[0])
+        ctx.remember("project", spec["slug"], page)
     return page
+
+
+CHILD_LINK = re.compile(r"\[([^\]]+)\]\(child:([\w-]+)\)")
+
+
+def with_child_links(spec, project):
+    """spec with its `child:` links made page links to the project's children; the text
+    alone (and waiting=True) where the project or that child does not exist yet."""
+    children = dict(project.get_children().values_list("slug", "pk")) if project else {}
+    waiting = False
+
+    def link(match):
+        nonlocal waiting
+        pk = children.get(match[2])
+        if pk is None:
+            waiting = True
+            return match[1]
+        return f'<a linktype="page" id="{pk}">{match[1]}</a>'
+
+    def rewrite(value):
+        if isinstance(value, str):
+            return CHILD_LINK.sub(link, value)
+        if isinstance(value, dict):
+            return {key: rewrite(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [rewrite(item) for item in value]
+        return value
+
+    return rewrite(spec), waiting
 
 
 def file_project(ctx, data, team, documents):

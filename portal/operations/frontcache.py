@@ -24,6 +24,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal.operations.sitemap import sitemap_urls
+from portal.taxonomy.models import Region
 
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/dokumenty/", "/static/", "/media/")
 GENERATION_KEY = "frontcache:generation"
@@ -108,7 +109,8 @@ def purge_with_listings(page, extra_pages=()):
     """Wagtail purges the page itself; also purge the listings that show it.
 
     Ancestors list their children (indexes, the home page teasers), the topic pages list
-    everything tagged with a topic, and the sitemap sections list every page. A second purge
+    everything tagged with a topic, the region pages what is tied to a kraj, and the sitemap
+    sections list every page. A second purge
     a moment later drops a copy that a request already under way when the change was
     committed may have put back into Varnish.
     """
@@ -125,9 +127,16 @@ def purge_with_listings(page, extra_pages=()):
         batch.add_urls([f"{root}/temata/"] + [f"{root}/temata/{t.slug}/" for t in topics.all()])
     if site:
         batch.add_urls(sitemap_urls(site.root_url))
+        batch.add_urls(region_urls(site.root_url))
     # After the commit and the new cache generation (registered first): a purge that ran
     # earlier could let Varnish fetch the old page again from the Django cache.
     transaction.on_commit(partial(enqueue_purges, list(batch.urls)))
+
+
+def region_urls(root):
+    """The region pages: any page may be tied to a kraj through its project (14 addresses)."""
+    slugs = Region.objects.values_list("slug", flat=True)
+    return [f"{root}/kraje/"] + [f"{root}/kraje/{slug}/" for slug in slugs]
 
 
 def enqueue_purges(urls):

@@ -3,8 +3,10 @@
 A listed type names how its pages belong to a project (`Listed.project`): a foreign key or a
 many-to-many field to ProjectPage, or "parent" for pages that live under their project.
 With a thousand projects the facet is a searchable field, not a list of every project.
+The region facet (kraj) follows the same relations to the kraje of an item's project.
 """
 
+from django.apps import apps
 from django.db.models import Count, Q, Subquery
 from django.db.models.functions import Substr
 from django.urls import reverse
@@ -13,14 +15,19 @@ from django.utils.translation import gettext_lazy as _
 from portal.core.listings import Facet, exists_in
 from portal.core.privacy import public
 from portal.core.text import Fold, fold
-from portal.projects.models import ProjectPage
+from portal.taxonomy.models import Region
 
 # Above this many projects with items, the facet is a type-ahead field instead of a list.
 MAX_LISTED_CHOICES = 30
 
 
+def project_model():
+    # Read from the registry: the project index page (in models) offers these facets.
+    return apps.get_model("projects", "ProjectPage")
+
+
 def visible_projects():
-    return public(ProjectPage.objects.live())
+    return public(project_model().objects.live())
 
 
 class ProjectFacet(Facet):
@@ -83,7 +90,7 @@ class ProjectFacet(Facet):
     @staticmethod
     def project_path_length():
         """Projects all sit at one depth (under the project index): their path length."""
-        path = ProjectPage.objects.values_list("path", flat=True).first()
+        path = project_model().objects.values_list("path", flat=True).first()
         return len(path) if path else 0
 
     def labels(self, listing, values):
@@ -101,3 +108,70 @@ class ProjectFacet(Facet):
             view.selected_label = next((c.label for c in view.choices if c.selected), "")
             view.choices = sorted(view.choices, key=lambda c: -c.count)[:MAX_LISTED_CHOICES]
         return view
+
+
+class RegionFacet(Facet):
+    """The kraje an item is tied to (`Listed.regions`): its own, its ORP's or its project's."""
+
+    param = "kraj"
+    label = _("Kraj")
+    unknown_message = _("Kraj „%(value)s“ neznáme.")
+
+    def applies(self, listing):
+        return any(listed.regions for listed in listing.listed)
+
+    def clean(self, value, listing):
+        if not Region.objects.filter(slug=value).exists():
+            self.refuse(value)
+        return value
+
+    def filter(self, listed, queryset, value):
+        match = Q()
+        for lookup in listed.regions:
+            if lookup == "parent":
+                for path in project_paths_in(value):
+                    match |= Q(path__startswith=path)
+            else:
+                tied = listed.model.objects.filter(**{f"{lookup}__slug": value})
+                match |= Q(pk__in=tied.values("pk"))
+        return queryset.filter(match) if match else queryset.none()
+
+    def counts(self, listing, querysets):
+        """Each item once per kraj, however many of its lookups lead there."""
+        pairs = set()
+        for listed, queryset in querysets:
+            for lookup in listed.regions:
+                pairs |= self.page_regions(queryset.order_by(), lookup)
+        counts = {}
+        for _pk, slug in pairs:
+            counts[slug] = counts.get(slug, 0) + 1
+        return counts
+
+    def page_regions(self, queryset, lookup):
+        if lookup != "parent":
+            rows = queryset.filter(**{f"{lookup}__isnull": False})
+            return set(rows.values_list("pk", f"{lookup}__slug").distinct())
+        by_path = project_regions_by_path()
+        length = ProjectFacet.project_path_length()
+        rows = queryset.annotate(project_path=Substr("path", 1, length))
+        return {
+            (pk, slug)
+            for pk, path in rows.values_list("pk", "project_path")
+            for slug in by_path.get(path, ())
+        }
+
+    def labels(self, listing, values):
+        return dict(Region.objects.filter(slug__in=values).values_list("slug", "name"))
+
+
+def project_paths_in(region_slug):
+    return list(visible_projects().filter(regions__slug=region_slug).values_list("path", flat=True))
+
+
+def project_regions_by_path():
+    """{project path: [region slugs]} of the public projects."""
+    by_path = {}
+    for path, slug in visible_projects().values_list("path", "regions__slug"):
+        if slug:
+            by_path.setdefault(path, []).append(slug)
+    return by_path

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -11,11 +12,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from portal.core.access import is_staff_reader
 from portal.core.api import RowsField, name_of, names
 from portal.core.blocks import RICH_TEXT_FEATURES, ProjectBodyBlock
 from portal.core.listings import Listed, YearFacet
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
 from portal.core.privacy import public
+from portal.projects.facets import RegionFacet
 from portal.taxonomy.facets import TopicFacet
 
 # OP Zaměstnanost numbers as projects print them, e.g. CZ.03.2.63/0.0/0.0/19_098/0015128;
@@ -24,6 +27,10 @@ validate_registration_number = RegexValidator(
     r"^CZ\.\d{2}\.\d{1,2}\.(?:\d{1,3}|X)/\d\.\d/\d\.\d\.?/\d{2}_\d{3}/\d{7}$",
     _("Registrační číslo má tvar CZ.03.2.63/0.0/0.0/19_098/0015128."),
 )
+
+
+# How a project page lists a type of its child pages that names no template of its own.
+PROJECT_OUTPUTS_TEMPLATE = "projects/includes/project_outputs.html"
 
 
 class ProjectPage(BasePage):
@@ -190,12 +197,13 @@ class ProjectPage(BasePage):
     card_template = "projects/cards/project_page.html"
     parent_page_types = ["projects.ProjectIndexPage"]
     # A project's outputs live in its subtree, so that its editors' permissions cover them.
+    # Listed on the project page in this order.
     subpage_types = [
-        "news.PeriodReportPage",
-        "news.NewsPage",
-        "news.VideoPage",
         "methodology.MethodologyPage",
         "methodology.ToolPage",
+        "news.VideoPage",
+        "news.NewsPage",
+        "news.PeriodReportPage",
     ]
 
     class Meta:
@@ -221,21 +229,33 @@ class ProjectPage(BasePage):
         ]
         return [(heading, members) for heading, members in groups if members]
 
-    def output_lists(self):
-        """[(template, pages)]: the project's published outputs of each child page type that
-        is listed on its project page (see ``BasePage.project_list_template``)."""
-        return [
-            (model.project_list_template, self.outputs_of(model))
-            for model in self.specific_class.allowed_subpage_models()
-            if model.project_list_template
-        ]
+    def output_lists(self, staff=False):
+        """[{key, heading, template, pages}]: the project's published child pages of each
+        type, in the order of `subpage_types` (a type may name its own list template, see
+        ``BasePage.project_list_template``); staff-only pages only for OSPOD staff."""
+        lists = []
+        for model in self.specific_class.allowed_subpage_models():
+            pages = list(self.outputs_of(model, staff))
+            lists.append(
+                {
+                    "key": model._meta.model_name,
+                    "heading": capfirst(model._meta.verbose_name_plural),
+                    "template": model.project_list_template or PROJECT_OUTPUTS_TEMPLATE,
+                    "pages": pages,
+                }
+            )
+        return lists
 
-    def outputs_of(self, model):
-        return public(model.objects.child_of(self).live()).order_by(*model.project_list_order)
+    def outputs_of(self, model, staff=False):
+        pages = model.objects.child_of(self).live()
+        pages = pages if staff else public(pages)
+        return pages.defer_streamfields().order_by(*model.project_list_order)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["output_lists"] = self.output_lists()
+        staff = is_staff_reader(getattr(request, "user", None))
+        context["output_lists"] = self.output_lists(staff)
+        context["output_count"] = sum(len(item["pages"]) for item in context["output_lists"])
         return context
 
 
@@ -412,9 +432,10 @@ class ProjectIndexPage(IndexPage):
             date="start_date",
             date_end="end_date",
             select_related=("implementing_organisation",),
+            regions=("regions", "municipalities__region"),
         ),
     )
-    facets = (TopicFacet(), YearFacet())
+    facets = (TopicFacet(), RegionFacet(), YearFacet())
 
     class Meta:
         verbose_name = _("přehled projektů")

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "portal.suggestions",
     "home",
     "portal.guide",
+    "portal.regions",
     "portal.operations",
     "portal.opendata",
     "portal.alerts",

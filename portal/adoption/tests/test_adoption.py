@@ -167,13 +167,13 @@ class ListingTests(AdoptionTestCase):
         )
 
     def test_filter_by_region_of_use(self):
-        self.assertEqual(self.titles("?kraj=vysocina"), ["Ekomapa"])
-        self.assertEqual(self.titles("?kraj=pardubicky"), ["Ekomapa", "Plán bezpečí dítěte"])
+        self.assertEqual(self.titles("?pouziti=vysocina"), ["Ekomapa"])
+        self.assertEqual(self.titles("?pouziti=pardubicky"), ["Ekomapa", "Plán bezpečí dítěte"])
         html = self.client.get("/nastroje/").content.decode()
         self.assertIn('<option value="pardubicky">Pardubický kraj (2)</option>', html)
 
     def test_unknown_values_are_refused_in_czech(self):
-        response = self.client.get("/nastroje/?kraj=atlantida")
+        response = self.client.get("/nastroje/?pouziti=atlantida")
         self.assertContains(response, "Kraj „atlantida“ v tomto výpisu nenajdete.", status_code=400)
         response = self.client.get("/nastroje/?razeni=nahodne")
         self.assertContains(response, "Řazení „nahodne“ neznáme", status_code=400)
@@ -181,7 +181,7 @@ class ListingTests(AdoptionTestCase):
     def test_the_sorted_and_filtered_listing_and_the_page_keep_the_query_budget(self):
         for url in (
             "/nastroje/?razeni=nejpouzivanejsi",
-            "/nastroje/?kraj=pardubicky&razeni=nejpouzivanejsi",
+            "/nastroje/?pouziti=pardubicky&razeni=nejpouzivanejsi",
             self.popular.url,
         ):
             queries, _response = count_queries(self.client, url)

@@ -14,12 +14,14 @@ from django.core.exceptions import FieldDoesNotExist
 from django.urls import reverse
 from django.utils import dateformat, numberformat, timezone
 from django.utils.formats import get_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
+from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 
 from portal.core.content_version import content_version as current_content_version
 from portal.core.links import absolute_url
+from portal.core.privacy import is_public
 
 register = template.Library()
 
@@ -208,11 +210,36 @@ def prefetched_topics(page):
 
 @register.simple_tag
 def attached_documents(page):
-    """A page's AttachedDocument rows with their documents, in one query."""
+    """A page's AttachedDocument rows with their documents, in one query, without those its
+    text already lists in a document-list block (each document is listed once on a page)."""
     documents = getattr(page, "documents", None)
     if documents is None:
         return []
-    return list(documents.all().select_related("document"))
+    in_body = body_document_ids(page)
+    rows = documents.all().select_related("document")
+    return [row for row in rows if row.document_id not in in_body]
+
+
+def body_document_ids(page):
+    """Ids of the documents the page's stream fields list in their document-list blocks."""
+    ids = set()
+    for field in page._meta.get_fields():
+        if isinstance(field, StreamField):
+            _collect_document_ids(getattr(page, field.name).raw_data, ids)
+    return ids
+
+
+def _collect_document_ids(blocks, ids):
+    for block in blocks or ():
+        if block.get("type") == "documents":
+            for item in block.get("value", {}).get("documents", ()):
+                ids.add(item.get("value") if isinstance(item, dict) else item)
+
+
+@register.filter
+def staff_only(page):
+    """True for a page only OSPOD staff may read (under a view restriction)."""
+    return getattr(page, "path", None) is not None and not is_public(page)
 
 
 @register.simple_tag
@@ -362,6 +389,17 @@ def mailto(email):
     if not email:
         return ""
     return format_html('<a href="mailto:{0}">{0}</a>', email)
+
+
+@register.filter
+def regno(value):
+    """A registration number that breaks only after a slash, never inside a part
+    (CZ.03.2.63/0.0/0.0/19_098/0015128 would not fit a phone on one line)."""
+    if not value:
+        return ""
+    *parts, last = str(value).split("/")
+    head = format_html_join("", "{}/<wbr>", ((part,) for part in parts))
+    return format_html('<span class="regno">{}{}</span>', head, last)
 
 
 @register.filter

@@ -61,6 +61,7 @@ class FrontCachePurgeTests(TestCase):
             news.save_revision().publish()
         purged = set(PurgeRecorder.paths)
         assert {news.url, "/aktuality/", "/", "/temata/", f"/temata/{topic.slug}/"} <= purged
+        assert {"/kraje/", "/kraje/vysocina/"} <= purged
 
     def test_unpublish_purges_the_listing_that_showed_the_page(self):
         news = NewsPageFactory()

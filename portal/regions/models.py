@@ -1,0 +1,1 @@
+# The kraje themselves are taxonomy.Region snippets; region pages store nothing of their own.
