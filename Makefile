@@ -40,16 +40,19 @@ messages: $(STAMP)
 		--ignore 'node_modules' --ignore 'build' --ignore '.git'
 
 # The Gov Design System (styles, fonts, icons) pinned in package-lock.json, and the part of
-# it the templates use built into portal/static/portal/gov/ (assets/build.mjs); Node and npm
+# it the templates use built into portal/static/portal/gov/ (assets/build.mjs, then the fonts
+# cut to the characters Czech uses by assets/subset_fonts.py); Node and npm
 # come from Debian when missing. Rebuilt when a template or the portal's stylesheet changes.
 GOV_CSS := portal/static/portal/gov/gov.css
 node_modules/.package-lock.json: package.json package-lock.json
 	@command -v npm >/dev/null || { apt-get update -qq && $(APT_INSTALL) nodejs npm; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
-$(GOV_CSS): node_modules/.package-lock.json assets/build.mjs portal/static/portal/css/portal.css \
+$(GOV_CSS): $(STAMP) node_modules/.package-lock.json assets/build.mjs assets/subset_fonts.py \
+		portal/static/portal/css/portal.css \
 		$(shell find templates home news methodology portal -name '*.html' -not -path '*/static/*')
 	node assets/build.mjs
+	$(BIN)/python assets/subset_fonts.py
 
 assets: $(GOV_CSS)
 

@@ -13,29 +13,26 @@ const OUT = join(ROOT, "portal", "static", "portal", "gov");
 const TEMPLATE_DIRS = ["templates", "home", "news", "methodology", "portal"];
 const OWN_CSS = join(ROOT, "portal", "static", "portal", "css", "portal.css");
 
-const COMPONENTS = [
-  "gov-button",
-  "gov-form-control",
-  "gov-form-label",
-  "gov-form-input",
-  "gov-form-checkbox",
-  "gov-tag",
-];
+// Each component with the sizes (data-size) the templates use.
+const COMPONENTS = {
+  "gov-button": ["m"],
+  "gov-form-control": ["m"],
+  "gov-form-label": ["m"],
+  "gov-form-input": ["m"],
+  "gov-form-checkbox": ["s"],
+  "gov-tag": ["xs"],
+};
 const FONTS = ["regular", "bold"];
 const FONT_WEIGHTS = { regular: 400, bold: 700 };
 const ICONS = {
   "complex/city-office.svg": "city-office.svg",
   "complex/family.svg": "family.svg",
   "complex/info-list.svg": "info-list.svg",
-  "components/search.svg": "search.svg",
-  "components/chevron-down.svg": "chevron-down.svg",
-  "components/chevron-right.svg": "chevron-right.svg",
 };
 // Attribute values of the component variants we use; other variants are left out.
 const VARIANTS = {
   "data-color": new Set(["primary"]),
-  "data-type": new Set(["solid", "outlined", "base"]),
-  "data-size": new Set(["m", "s"]),
+  "data-type": new Set(["solid", "outlined", "base", "subtle"]),
   "data-theme": new Set(["light"]),
 };
 const UNUSED_ATTRIBUTES = new Set([
@@ -132,20 +129,22 @@ function splitTopLevel(text, separator) {
   return parts;
 }
 
-function keepSelector(selector, classes) {
+function keepSelector(selector, classes, sizes) {
   if (/(^|[\s>+~(])gov-[a-z]/.test(selector)) return false; // a web component's tag
+  if (selector.includes(":not([data-theme])")) return false; // the page names its theme
   for (const match of selector.matchAll(/\.(gov-[\w-]+)/g)) {
     if (!classes.has(match[1])) return false;
   }
   for (const match of selector.matchAll(/\[([\w-]+)(?:[~|^$*]?=("?)([^\]"]*)\2)?(?: i)?\]/g)) {
     const [, name, , value] = match;
     if (UNUSED_ATTRIBUTES.has(name)) return false;
+    if (name === "data-size" && value !== undefined && !sizes.has(value)) return false;
     if (VARIANTS[name] && value !== undefined && !VARIANTS[name].has(value)) return false;
   }
   return true;
 }
 
-function prune(nodes, classes) {
+function prune(nodes, classes, sizes = new Set()) {
   const kept = [];
   for (const node of nodes) {
     if (node.children) {
@@ -153,10 +152,10 @@ function prune(nodes, classes) {
         kept.push(node);
         continue;
       }
-      const children = prune(node.children, classes);
+      const children = prune(node.children, classes, sizes);
       if (children.length) kept.push({ ...node, children });
     } else if (node.selector !== undefined) {
-      const selectors = splitTopLevel(node.selector, ",").filter((s) => keepSelector(s, classes));
+      const selectors = splitTopLevel(node.selector, ",").filter((s) => keepSelector(s, classes, sizes));
       if (selectors.length) kept.push({ selector: selectors.join(","), body: node.body });
     }
   }
@@ -173,7 +172,7 @@ function serialize(nodes) {
     .join("");
 }
 
-const isTokenRule = (node) => node.selector !== undefined && node.selector.startsWith(":root");
+const isTokenRule = (node) => node.selector !== undefined && /^(:root|html)/.test(node.selector);
 
 // Custom properties of the token rules that the rest of the CSS reaches, directly or through
 // another token; the other declarations (hundreds of them) are dropped.
@@ -245,8 +244,10 @@ function build() {
   const sheets = [
     read("styles.css"),
     read("layout.css"),
-    ...COMPONENTS.map((name) => read(`html/components/${name}.css`)),
   ].map((nodes) => serialize(prune(nodes, classes)));
+  for (const [name, sizes] of Object.entries(COMPONENTS)) {
+    sheets.push(serialize(prune(read(`html/components/${name}.css`), classes, new Set(sizes))));
+  }
   const rest = sheets.join("");
   const tokens = serialize(pruneTokens(prune(read("tokens.css"), classes), rest + readFileSync(OWN_CSS, "utf8")));
   rmSync(OUT, { recursive: true, force: true });
@@ -260,7 +261,11 @@ function build() {
     }
   }
   for (const [source, target] of Object.entries(ICONS)) {
-    copyFileSync(join(GOV, "icons", "lib", source), join(OUT, "icons", target));
+    // Two decimals are finer than a pixel at the sizes we show them.
+    const svg = readFileSync(join(GOV, "icons", "lib", source), "utf8")
+      .replace(/(\d+\.\d\d)\d+/g, "$1")
+      .replace(/>\s+</g, "><");
+    writeFileSync(join(OUT, "icons", target), svg);
   }
   const size = statSync(join(OUT, "gov.css")).size;
   console.log(`${relative(ROOT, OUT)}/gov.css: ${(size / 1000).toFixed(1)} kB`);

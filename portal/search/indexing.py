@@ -235,8 +235,7 @@ def page_entry(page, context):
         return None
     kind = kinds.page_kind(page)
     texts = collect_texts(page)
-    date = _as_date(getattr(page, kind.date_field) if kind.date_field else None)
-    date = date or _as_date(page.first_published_at)
+    date = _as_date(page.content_date())
     project_id = context.project_id_for(page)
     region_ids = context.regions_of(page) | context.project_regions.get(project_id, set())
     stage = kinds.page_stage(page)
