@@ -46,6 +46,8 @@ const UNUSED_ATTRIBUTES = new Set([
   "data-disabled",
 ]);
 
+const LIST_ELEMENT = /(^|[\s>+~,])(ul|ol|li)([\s>+~:.[]|$)|--plain/;
+
 function walk(dir, found = []) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
@@ -241,10 +243,14 @@ function fontFaces() {
 function build() {
   const classes = usedClasses();
   const read = (path) => parse(readFileSync(join(STYLES, path), "utf8"));
-  const sheets = [
-    read("styles.css"),
-    read("layout.css"),
-  ].map((nodes) => serialize(prune(nodes, classes)));
+  // Lists keep the portal's own styles: the base sheet's bullets (a "●" in ::before on
+  // every ul > li) would sit on each navigation, card and document list.
+  const base = prune(read("styles.css"), classes).flatMap((node) => {
+    if (node.selector === undefined) return [node];
+    const selectors = splitTopLevel(node.selector, ",").filter((s) => !LIST_ELEMENT.test(s));
+    return selectors.length ? [{ selector: selectors.join(","), body: node.body }] : [];
+  });
+  const sheets = [serialize(base), serialize(prune(read("layout.css"), classes))];
   for (const [name, sizes] of Object.entries(COMPONENTS)) {
     sheets.push(serialize(prune(read(`html/components/${name}.css`), classes, new Set(sizes))));
   }

@@ -21,6 +21,9 @@ BUDGET_BYTES = 100_000
 CONTENT_FILES = re.compile(r"/media/|\.(mp4|webm|vtt|pdf)$")
 
 
+LOAD_LAZY_IMAGES = "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading='eager')"
+
+
 def screenshot_dir():
     return Path(os.environ.get("SCREENSHOT_DIR", ROOT / "var" / "screenshots"))
 
@@ -40,6 +43,8 @@ def test_screenshots_of_every_page_type(browser, portal_url, screen):
     for path in PAGE_TYPES:
         response = page.goto(portal_url + path)
         assert response.status == expected_status(path), path
+        page.evaluate(LOAD_LAZY_IMAGES)
+        page.wait_for_load_state("networkidle")
         target = folder / f"{file_name(path)}.png"
         page.screenshot(path=target, full_page=True)
         taken.append(target)
