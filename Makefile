@@ -10,7 +10,7 @@ PORT ?= 8000
 SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: install lock messages run test test-sqlite test-postgres lint demo clean fonts chromium \
-	java postgres stack-packages stack lemmas pango
+	java postgres stack-packages stack lemmas pango assets
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
 # Installs come from requirements.lock (exact versions of every package, extras included),
@@ -20,7 +20,7 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --requirement requirements.lock
 	touch $(STAMP)
 
-install: $(STAMP) messages pango
+install: $(STAMP) messages pango assets
 
 # Pins what pyproject.toml adds and keeps every other pin; `make lock UPGRADE=1` moves all
 # packages to their newest allowed versions.
@@ -38,6 +38,23 @@ messages: $(STAMP)
 	@command -v msgfmt >/dev/null || { apt-get update -qq && $(APT_INSTALL) gettext; }
 	$(BIN)/python manage.py compilemessages --locale cs --ignore '.venv' --ignore 'var' \
 		--ignore 'node_modules' --ignore 'build' --ignore '.git'
+
+# The Gov Design System (styles, fonts, icons) pinned in package-lock.json, and the part of
+# it the templates use built into portal/static/portal/gov/ (assets/build.mjs, then the fonts
+# cut to the characters Czech uses by assets/subset_fonts.py); Node and npm
+# come from Debian when missing. Rebuilt when a template or the portal's stylesheet changes.
+GOV_CSS := portal/static/portal/gov/gov.css
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { apt-get update -qq && $(APT_INSTALL) nodejs npm; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+
+$(GOV_CSS): $(STAMP) node_modules/.package-lock.json assets/build.mjs assets/subset_fonts.py \
+		portal/static/portal/css/portal.css \
+		$(shell find templates home news methodology portal -name '*.html' -not -path '*/static/*')
+	node assets/build.mjs
+	$(BIN)/python assets/subset_fonts.py
+
+assets: $(GOV_CSS)
 
 # Debian packages: DejaVu fonts for the generated demo PDFs, Chromium for browser tests.
 fonts:
@@ -113,4 +130,4 @@ postgres:
 	@pg_isready -h 127.0.0.1 -p 5432
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache portal/locale/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) var node_modules portal/static/portal/gov .pytest_cache .ruff_cache portal/locale/*/LC_MESSAGES/*.mo

@@ -179,6 +179,10 @@ class MethodologyPage(PractitionerRecord, SheetMixin, SourceProjectMixin, BasePa
     def main_file(self):
         return AttachedDocument.first_of(self.documents.all())
 
+    def content_date(self):
+        """The review date, else the date of the newest recorded change."""
+        return self.last_reviewed or max((c.date for c in self.changes.all()), default=None)
+
 
 class MethodologyChange(Orderable):
     page = ParentalKey(MethodologyPage, on_delete=models.CASCADE, related_name="changes")
@@ -321,6 +325,10 @@ class ToolPage(PractitionerRecord, SheetMixin, SourceProjectMixin, BasePage):
     def save(self, *args, **kwargs):
         self.validation_stage = self.current_stage()
         super().save(*args, **kwargs)
+
+    def content_date(self):
+        """The date of the newest validation step."""
+        return max((change.date for change in self.stage_changes.all()), default=None)
 
     def current_stage(self):
         changes = sorted(self.stage_changes.all(), key=lambda change: change.date)

@@ -114,8 +114,7 @@ def page_entry(page, context):
         return None
     kind = kinds.page_kind(page)
     texts = collect_texts(page)
-    date = _as_date(getattr(page, kind.date_field) if kind.date_field else None)
-    date = date or _as_date(page.first_published_at)
+    date = _as_date(page.content_date())
     project_id = context.project_id_for(page)
     region_ids = context.regions_of(page) | context.project_regions.get(project_id, set())
     stage = kinds.page_stage(page)
@@ -139,7 +138,9 @@ def page_entry(page, context):
 def document_entry(document, context, attaching_entries):
     """An unsaved SearchEntry for a document; facets also come from the pages attaching it."""
     texts = collect_texts(document)
-    date = document.published_on or _as_date(document.created_at)
+    # Its own date, else that of the page it belongs to: not the upload time.
+    page_dates = (entry.date for entry in attaching_entries if entry.date)
+    date = document.published_on or next(page_dates, None)
     projects = [entry.project_id for entry in attaching_entries if entry.project_id]
     region_ids = context.regions_of(document)
     topic_ids = set()

@@ -180,6 +180,8 @@ class ResultItem:
     staff_only: bool = False
     attached_to: list[dict] = field(default_factory=list)
     promoted: bool = False
+    project: dict | None = None  # {"title", "url"} of the project the result belongs to
+    project_period: tuple = (None, None)  # the project's start and end dates
 
     def as_json(self):
         data = {
@@ -193,6 +195,8 @@ class ResultItem:
             data["attached_to"] = self.attached_to
         if self.staff_only:
             data["staff_only"] = True
+        if self.project:
+            data["project"] = self.project
         return data
 
 
@@ -331,7 +335,27 @@ def result_items(entries, terms, user):
         for entry, item in zip(entries, items, strict=True):
             if entry.kind == kinds.DOCUMENT.key:
                 item.attached_to = pages.get(entry.object_id, [])
+    add_projects(entries, items, sees_staff_material(user))
     return items
+
+
+def add_projects(entries, items, include_staff):
+    """Each result names its project (not the project's own result), in one query."""
+    project_ids = {e.project_id for e in entries if e.project_id and e.kind != "project"}
+    if not project_ids:
+        return
+    projects = indexing.page_entries_by_id(project_ids)
+    periods = {
+        pk: (start, end)
+        for pk, start, end in ProjectPage.objects.filter(pk__in=project_ids).values_list(
+            "pk", "start_date", "end_date"
+        )
+    }
+    for entry, item in zip(entries, items, strict=True):
+        project = projects.get(entry.project_id) if entry.kind != "project" else None
+        if project and (include_staff or not project.staff_only):
+            item.project = {"title": project.title, "url": project.url}
+            item.project_period = periods.get(entry.project_id, (None, None))
 
 
 def attaching_pages(document_ids, include_staff):

@@ -102,6 +102,12 @@ class BasePage(Page):
         """When the page counts as published: the page, its feeds and JSON-LD all say this."""
         return self.first_published_at
 
+    def content_date(self):
+        """The content's own date (its search kind's date field), not when it was published
+        here; None when the content has none."""
+        date_field = self.get_search_kind().date_field
+        return getattr(self, date_field) if date_field else None
+
     @property
     def byline(self):
         """Who wrote the page (a person's or an organisation's name), if anyone is named."""

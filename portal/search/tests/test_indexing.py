@@ -107,10 +107,17 @@ class IndexedContentTests(TestCase):
         self.assertEqual(methodology.date, datetime.date(2021, 6, 30))
         tool = entry_for(self.site["tool"])
         self.assertEqual(tool.validation_stage, ValidationStage.VALIDATED)
+        self.assertEqual(tool.date, datetime.date(2021, 3, 1))  # its newest validation step
         event = entry_for(self.site["event"])
         self.assertEqual(event.date, datetime.date(2018, 6, 15))
         self.assertEqual(event.region_id_list, [self.site["region"].pk])
         self.assertEqual(entry_for(self.site["news"]).project_id, project.pk)
+
+    def test_a_page_without_a_date_of_its_own_has_no_date_not_its_publication(self):
+        self.assertIsNotNone(self.site["video"].first_published_at)
+        video = entry_for(self.site["video"])
+        self.assertIsNone(video.date)
+        self.assertIsNone(video.year)
 
     def test_a_document_takes_its_facets_from_the_page_attaching_it(self):
         document = entry_for(self.site["pdf"])

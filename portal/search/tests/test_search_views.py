@@ -68,12 +68,15 @@ class SearchApiTests(SearchTestCase):
         self.assertGreaterEqual(data["count"], 1)
         first = data["results"][0]
         self.assertEqual(
-            set(first) - {"attached_to", "staff_only"}, {"title", "url", "type", "snippet", "date"}
+            set(first) - {"attached_to", "staff_only"},
+            {"title", "url", "type", "snippet", "date", "project"},
         )
         self.assertEqual(first["title"], "Asistovaný kontakt rodičů s dětmi")
         self.assertEqual(first["url"], self.site["methodology"].url)
         self.assertEqual(first["type"], "metodika")
         self.assertEqual(first["date"], "2021-06-30")
+        project = self.site["project"]
+        self.assertEqual(first["project"], {"title": project.title, "url": project.url})
         self.assertIn("<mark>", first["snippet"])
         self.assertEqual(set(data["facets"]), {"typ", "tema", "projekt", "kraj", "rok"})
         option = data["facets"]["typ"][0]
@@ -175,7 +178,7 @@ class SearchPageTests(SearchTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response["X-Robots-Tag"], "noindex")
         self.assertContains(response, '<meta name="robots" content="noindex">')
-        self.assertContains(response, '<label for="hledat-dotaz">')
+        self.assertContains(response, '<label class="gov-form-label" for="hledat-dotaz">')
         self.assertContains(response, self.site["methodology"].title)
         self.assertContains(response, "<mark>")
         self.assertContains(response, "metodika")
@@ -189,9 +192,19 @@ class SearchPageTests(SearchTestCase):
 
     def test_facets_are_a_form_of_checkboxes(self):
         response = self.client.get("/hledat/?q=projekt&typ=methodology")
-        self.assertContains(response, "<legend>Typ obsahu</legend>")
+        self.assertContains(response, '<legend class="gov-form-label">Typ obsahu</legend>')
         self.assertContains(response, 'name="typ" value="methodology" checked')
         self.assertContains(response, "Zrušit všechny filtry")
+
+    def test_each_result_shows_its_type_own_date_and_project(self):
+        response = self.client.get("/hledat/?q=asistovaný kontakt")
+        html = response.content.decode()
+        first = html[html.index('class="search-result"') :]
+        first = first[: first.index("</li>")]
+        self.assertIn(">Metodika</span>", first)
+        self.assertIn('<time class="search-result__date" datetime="2021-06-30">', first)
+        project = self.site["project"]
+        self.assertIn(f'Projekt: <a href="{project.url}">{project.title}</a>', first)
 
     def test_empty_query_asks_what_to_search(self):
         response = self.client.get("/hledat/")

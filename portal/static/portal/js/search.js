@@ -48,3 +48,14 @@
 
   document.querySelectorAll("input[data-autocomplete-url]").forEach(enhance);
 })();
+
+// The filter panel is a <details>: closed on phones (results first), opened where the page is
+// wide enough to show it as a side column.
+(function () {
+  "use strict";
+  document.querySelectorAll("details[data-open-from]").forEach(function (panel) {
+    if (window.matchMedia("(min-width: " + panel.dataset.openFrom + ")").matches) {
+      panel.open = true;
+    }
+  });
+})();
