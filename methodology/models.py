@@ -216,6 +216,7 @@ class ToolPage(PractitionerRecord, SheetMixin, SourceProjectMixin, BasePage):
     """A validated tool or prototype; its stage follows the newest entry of its history."""
 
     detail_select_related = ("source_project", "contact_person__organisation")
+
     class Kind(models.TextChoices):
         TOOL = "tool", _("nástroj")
         PROCESS = "process", _("postup")

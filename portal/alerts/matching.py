@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from portal.core.models import PortalDocument
 from portal.core.privacy import is_public
-from portal.search.engine import MOST_TERMS
+from portal.search.hits import MOST_TERMS
 from portal.search.models import SearchEntry
 from portal.search.query import term_query
 

@@ -29,8 +29,8 @@ from . import loader
 from .accounts import ensure_admin, ensure_demo_accounts
 from .alerts import build_subscriptions
 from .context import DemoContext
-from .guides import build_glossary_and_guide
 from .field import build_field
+from .guides import build_glossary_and_guide
 from .media import build_documents, build_images, portal_collections
 from .projects import build_project
 from .site import build_portal_pages, build_settings
