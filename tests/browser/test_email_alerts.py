@@ -34,26 +34,40 @@ def link_in(message, path_part):
     return re.search(rf"https?://\S+{path_part}\S+/", text_of(message)).group(0)
 
 
-def news_index_id(context, portal_url):
-    answer = context.request.get(portal_url + "/api/v2/pages/?slug=aktuality")
-    return answer.json()["items"][0]["id"]
-
-
 def publish_news_on_topic(browser, portal_url, title):
-    reviewer = browser.new_context(locale="cs-CZ")
-    page = reviewer.new_page()
-    admin_login(page, portal_url, "recenzent")
-    page.goto(f"{portal_url}/admin/pages/add/news/newspage/{news_index_id(reviewer, portal_url)}/")
+    """A project editor writes a news item on the topic and submits it; a reviewer approves
+    and publishes it."""
+    editor = browser.new_context(locale="cs-CZ")
+    page = editor.new_page()
+    admin_login(page, portal_url, "redaktor-jihlava")
+    page.goto(portal_url + "/admin/pages/")  # the editor's explorer opens on their project
+    project_id = re.search(r"/admin/pages/(\d+)/$", page.url).group(1)
+    page.goto(f"{portal_url}/admin/pages/add/news/newspage/{project_id}/")
     page.fill("#id_title", title)
     page.fill("#id_summary", "Krátké shrnutí pro upozornění e-mailem.")
-    page.click("#tab-label-promote")
+    # The topics field sits on another tab of the editor: open the tab that holds it.
+    tab = page.locator("#id_topics").evaluate("field => field.closest('[role=tabpanel]').id")
+    page.click(f"a[role=tab][href='#{tab}']")
     tag_input = page.locator("#id_topics ~ ul.tagit .tagit-new input")
     tag_input.fill(TOPIC)
     tag_input.press("Enter")
     expect(page.locator("#id_topics")).to_have_value(re.compile(TOPIC))
     page.get_by_role("button", name="Další akce").click()
-    page.click("button[name=action-publish]")
-    expect(page.locator(".messages")).to_contain_text(title)
+    page.click("button[name=action-submit]")
+    expect(page.locator(".messages")).to_contain_text("odeslána ke schválení")
+    edit_url = page.locator(".messages a[href*='/edit/']").first.get_attribute("href")
+    editor.close()
+
+    reviewer = browser.new_context(locale="cs-CZ")
+    page = reviewer.new_page()
+    admin_login(page, portal_url, "recenzent")
+    page.goto(portal_url + edit_url)
+    page.get_by_role("button", name="Další akce").click()
+    page.get_by_role("button", name="Schválit s komentářem a zveřejnit").click()
+    page.fill(".modal-dialog textarea", "Schváleno.")
+    page.locator(".modal-dialog button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
+    expect(page.locator(".messages")).to_contain_text("Schváleno a zveřejněno")
     reviewer.close()
 
 

@@ -29,6 +29,8 @@ LABELS = {
     "admin existed": "účet admin už existoval (admin existed)",
     "demo accounts created": "nové ukázkové účty rolí (demo role accounts created)",
     "pages moved": "stránky přesunuté pod projekt (pages moved under their project)",
+    "subscriptions created": "noví odběratelé upozornění (alert subscriptions created)",
+    "subscriptions kept": "odběratelé upozornění beze změny (alert subscriptions kept)",
 }
 
 
