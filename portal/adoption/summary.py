@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from portal.adoption import tilemap
 from portal.adoption.models import Adoption
+from portal.core.text import fold
 from portal.taxonomy.models import Region
 
 
@@ -32,10 +33,10 @@ class AdoptionSummary:
 
 
 def adoption_summary(page):
-    adoptions = (
-        Adoption.objects.filter(page_id=page.pk)
-        .select_related("municipality__region")
-        .order_by("municipality__region__name", "municipality__name")
+    adoptions = Adoption.objects.filter(page_id=page.pk).select_related("municipality__region")
+    adoptions = sorted(
+        adoptions,
+        key=lambda a: (fold(a.municipality.region.name), fold(a.municipality.name)),
     )
     rows = {}
     experiences = []

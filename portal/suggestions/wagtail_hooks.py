@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -17,6 +19,13 @@ class AttachmentColumn(Column):
             return ""
         url = reverse("suggestion_attachment", args=[instance.pk])
         return format_html('<a href="{}">{}</a>', url, _("stáhnout"))
+
+
+class ReviewOnlyPolicy(ModelPermissionPolicy):
+    """Suggestions come from the public form; in the admin they are only reviewed."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
 
 
 class SuggestionViewSet(SnippetViewSet):
@@ -53,6 +62,7 @@ class SuggestionViewSet(SnippetViewSet):
     ]
 
 
+register_permission_policy(Suggestion, ReviewOnlyPolicy(Suggestion))
 register_snippet(SuggestionViewSet)
 
 

@@ -176,6 +176,12 @@ class ReviewTests(SuggestionTestCase):
         response = self.client.get("/admin/snippets/suggestions/suggestion/")
         self.assertContains(response, "Společné porady se školou")
 
+    def test_nobody_adds_a_suggestion_in_the_admin(self):
+        admin = get_user_model().objects.create_superuser("spravce", password="heslo-spravce")
+        self.client.force_login(admin)
+        response = self.client.get("/admin/snippets/suggestions/suggestion/add/")
+        self.assertNotEqual(response.status_code, 200)
+
     def test_a_decline_needs_a_reason_and_the_public_list_follows_the_stage(self):
         response = self.review(status="declined")
         self.assertContains(response, "U zamítnutého návrhu uveďte důvod.")
