@@ -184,3 +184,12 @@ class RecordSearchTests(TestCase):
                 response = self.client.get("/hledat/", {"q": query})
                 self.assertEqual(response.status_code, 200)
                 self.assertContains(response, "Metodika pro soudní řízení")
+
+
+class TrainingHoursTests(TestCase):
+    def test_training_hours_follow_czech_plurals(self):
+        for hours, text in ((1, "1&nbsp;hodina výcviku"), (3, "3&nbsp;hodiny výcviku")):
+            with self.subTest(hours=hours):
+                page = ToolPageFactory(training_hours=hours, training_accredited=False)
+                response = self.client.get(page.url)
+                self.assertContains(response, f"{text}, bez akreditace")
