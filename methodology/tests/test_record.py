@@ -165,3 +165,31 @@ class RelatedContentPrivacyTests(TestCase):
         response = self.client.get(page.url)
         self.assertContains(response, "Veřejný nástroj")
         self.assertNotContains(response, "Interní postup OSPOD")
+
+
+class RecordSearchTests(TestCase):
+    def test_search_finds_words_only_the_record_holds(self):
+        from portal.search.indexing import rebuild_index
+
+        page = MethodologyPageFactory(
+            title="Metodika pro soudní řízení",
+            situation="Rodiče se přou o výživné a styk s dítětem.",
+            key_components="případová supervize ve dvojici",
+        )
+        page.practice_settings.set([PracticeSetting.objects.create(name="škola")])
+        page.save()
+        rebuild_index()
+        for query in ("výživné", "supervize ve dvojici", "škola"):
+            with self.subTest(query=query):
+                response = self.client.get("/hledat/", {"q": query})
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, "Metodika pro soudní řízení")
+
+
+class TrainingHoursTests(TestCase):
+    def test_training_hours_follow_czech_plurals(self):
+        for hours, text in ((1, "1&nbsp;hodina výcviku"), (3, "3&nbsp;hodiny výcviku")):
+            with self.subTest(hours=hours):
+                page = ToolPageFactory(training_hours=hours, training_accredited=False)
+                response = self.client.get(page.url)
+                self.assertContains(response, f"{text}, bez akreditace")

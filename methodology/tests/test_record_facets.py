@@ -70,6 +70,7 @@ class RecordFacetTests(TestCase):
         self.assertEqual(facet_counts(response, "ucinnost"), {"popsaná praxe": 1, "slibná": 1})
 
         response = self.get(skupina=self.parents.slug, ucinnost="promising")
+        self.assertContains(response, "Účinnost: slibná")  # the card says it too
         self.assertEqual([page.title for page in response.context["tools_page"]], ["Plán bezpečí"])
         response = self.get(prostredi=self.family.slug, standard=self.plans.slug)
         self.assertEqual([page.title for page in response.context["tools_page"]], ["Plán bezpečí"])
