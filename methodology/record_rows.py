@@ -73,7 +73,12 @@ def html_text(html):
 def stream_text(stream):
     """A StreamField's words (headings, paragraphs, list items) as one plain paragraph."""
     parts = [html_text(str(text)) for text in block_text(stream.stream_block, stream)]
-    return " ".join(part for part in parts if part)
+    parts = [part for part in parts if part]
+    # A heading or list item runs on into the next text: an en dash keeps them apart.
+    return "".join(
+        part + ("" if last else " " if part[-1] in ".!?:;…" else " – ")
+        for last, part in ((i == len(parts) - 1, part) for i, part in enumerate(parts))
+    )
 
 
 def block_text(block, value):

@@ -86,6 +86,11 @@ def page_types():
         ("sitemap.xml", ["/sitemap.xml"]),
         ("robots.txt", ["/robots.txt"]),
     ]
+    tools = public(ToolPage.objects.live()).order_by("path")[:2]
+    if len(tools) == 2:
+        rows.append(
+            ("porovnání", [reverse("compare") + "?" + "&".join(f"stranky={t.pk}" for t in tools)])
+        )
     return rows
 
 

@@ -23,12 +23,11 @@ def axe_violations(page):
     )
 
 
-@pytest.fixture
-def comparison(browser, portal_url):
-    """Two demo tools ticked in the listing and compared, in a browser without JavaScript."""
-    context = browser.new_context(
-        locale="cs-CZ", viewport={"width": 1280, "height": 900}, java_script_enabled=False
-    )
+@pytest.fixture(scope="module")
+def compared(browser, portal_url):
+    """Two demo tools ticked in the listing and compared, in a browser without JavaScript:
+    the comparison's address and the tools' titles."""
+    context = browser.new_context(locale="cs-CZ", java_script_enabled=False)
     page = context.new_page()
     page.goto(portal_url + TOOLS)
     boxes = page.get_by_role("checkbox", name="Porovnat")
@@ -38,13 +37,21 @@ def comparison(browser, portal_url):
     boxes.nth(1).check()
     with page.expect_navigation():
         page.get_by_role("button", name="Porovnat vybrané").click()
-    yield page, titles
+    url = page.url
     context.close()
+    return url, titles
+
+
+@pytest.fixture
+def comparison(page, compared):
+    url, titles = compared
+    assert page.goto(url).status == 200
+    return page, titles
 
 
 def test_two_demo_tools_compare_side_by_side(comparison):
     page, titles = comparison
-    assert "/porovnat/?stranky=" in page.url
+    assert "/porovnat/?stranky=" in page.url and page.url.count("stranky=") == 2
     headers = page.locator("thead th[scope=col]").all_inner_texts()
     assert len(headers) == 2
     for title, header in zip(titles, headers, strict=True):
