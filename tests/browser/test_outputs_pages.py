@@ -1,7 +1,9 @@
-"""Project and region pages in Chromium: axe-core finds no violation (anonymous and as staff),
-phones need no sideways scrolling, and staff see their logged-in state."""
+"""Project, region and detail pages in Chromium: axe-core finds no violation (anonymous
+and as staff), phones need no sideways scrolling, and staff see their logged-in state."""
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -15,6 +17,11 @@ PAGES = [
     "/kraje/",
     "/kraje/pardubicky/",
     "/metodiky/?kraj=vysocina",
+    # The other detail pages with the side column.
+    "/projekty/podpora-rozvoje-a-profesionalizace-spod/kolizni-opatrovnictvi-podle-cochemske-praxe/",
+    "/projekty/inovacni-hnizdo-ospod-pardubicky-kraj/pruvodce-zmenou-na-pracovisti-ospod/",
+    "/projekty/podpora-spod-na-krajskem-urade-jmk-ii/ospod-sobe-setkani-ve-slapanicich/",
+    "/projekty/podpora-rozvoje-a-profesionalizace-spod/zprava-za-1-obdobi/",
 ]
 AXE_JS = (
     "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
@@ -56,13 +63,22 @@ def test_axe_finds_no_violation_for_staff_and_they_see_who_is_logged_in(browser,
     assert not found, json.dumps(found, ensure_ascii=False, indent=1)
 
 
-@pytest.mark.parametrize("width", [320, 1280])
+def screenshot(page, path, width):
+    """A full-page screenshot into $PORTAL_SCREENSHOTS (not committed), when it is set."""
+    folder = os.environ.get("PORTAL_SCREENSHOTS")
+    if folder:
+        name = path.strip("/").replace("/", "_").replace("?", "_") or "home"
+        page.screenshot(path=Path(folder) / f"{name}-{width}.png", full_page=True)
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
 def test_no_sideways_scrolling(browser, portal_url, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     overflowing = {}
     for path in PAGES:
         page.goto(portal_url + path)
+        screenshot(page, path, width)
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )

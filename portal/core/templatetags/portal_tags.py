@@ -399,7 +399,7 @@ def regno(value):
         return ""
     *parts, last = str(value).split("/")
     head = format_html_join("", "{}/<wbr>", ((part,) for part in parts))
-    return format_html('<span class="regno">{}{}</span>', head, last)
+    return format_html('<span class="regno regno--parts">{}{}</span>', head, last)
 
 
 @register.filter

@@ -57,7 +57,7 @@ class ProjectOutputsTests(DemoPortalTestCase):
     def test_registration_numbers_break_only_after_a_slash(self):
         html = self.client.get(JMK).content.decode()
         number = "CZ.03.2.63/<wbr>0.0/<wbr>0.0./<wbr>15_007/<wbr>0003048"
-        self.assertIn(f'<span class="regno">{number}</span>', html)
+        self.assertIn(f'<span class="regno regno--parts">{number}</span>', html)
 
 
 class DocumentsOnceTests(DemoPortalTestCase):
