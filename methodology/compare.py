@@ -4,9 +4,11 @@ The rows are the page types' `record_fields` (methodology/record_rows.py). A pag
 not see (staff-only for an anonymous visitor) is refused like one that does not exist.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from wagtail.models import Page
 
 from methodology.models import MethodologyPage, ToolPage
 from methodology.record_rows import comparison_rows, record_related
@@ -41,10 +43,18 @@ def chosen_ids(request):
     return ids
 
 
+def chosen_types(ids):
+    """The compared page types among `ids`: each type's pages cost a query per related field."""
+    type_ids = set(Page.objects.filter(pk__in=ids).values_list("content_type_id", flat=True))
+    return [
+        model for model in COMPARED_TYPES if ContentType.objects.get_for_model(model).pk in type_ids
+    ]
+
+
 def chosen_pages(ids, user):
     """The pages in the order asked for; any the reader may not see is refused."""
     found = {}
-    for model in COMPARED_TYPES:
+    for model in chosen_types(ids):
         select, prefetch = record_related(model)
         queryset = model.objects.filter(pk__in=ids).select_related(*select)
         found.update(
