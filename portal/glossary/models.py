@@ -53,7 +53,7 @@ class GlossaryTermPage(BasePage):
     content_panels = [FieldPanel("title"), FieldPanel("definition"), FieldPanel("forms")]
     search_fields = BasePage.search_fields + [
         index.SearchField("definition"),
-        index.SearchField("forms", boost=2),
+        index.SearchField("forms"),
         index.AutocompleteField("forms"),
     ]
     api_fields = BasePage.api_fields + [APIField("definition"), APIField("forms")]
