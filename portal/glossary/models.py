@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -52,7 +53,7 @@ class GlossaryTermPage(BasePage):
     content_panels = [FieldPanel("title"), FieldPanel("definition"), FieldPanel("forms")]
     search_fields = BasePage.search_fields + [
         index.SearchField("definition"),
-        index.SearchField("forms", boost=2),
+        index.SearchField("forms"),
         index.AutocompleteField("forms"),
     ]
     api_fields = BasePage.api_fields + [APIField("definition"), APIField("forms")]
@@ -63,6 +64,11 @@ class GlossaryTermPage(BasePage):
     class Meta:
         verbose_name = _("pojem slovníku")
         verbose_name_plural = _("pojmy slovníku")
+
+    def save(self, *args, **kwargs):
+        # Listings, search snippets and the meta description show the definition.
+        self.summary = Truncator(self.definition).chars(600)
+        super().save(*args, **kwargs)
 
     def form_list(self):
         """The title first, then the other forms, each once."""
