@@ -69,7 +69,7 @@ class Client:
 
 def discover(base_url):
     """Pages from the sitemap, documents linked from them."""
-    client = Client(base_url)
+    client = Client(base_url, timeout=120)  # the first, uncached render on a loaded machine
     _, index = client.get("/sitemap.xml")
     pages = set()
     for section in re.findall(r"<loc>([^<]+)</loc>", index.decode()):
@@ -166,7 +166,7 @@ class Editor:
     def close(self):
         with contextlib.suppress(BrokenPipeError):  # its process may have ended already
             self.process.stdin.close()
-        self.process.wait(10)
+        self.process.wait(60)  # a loaded machine takes a while to end a Django process
 
 
 def editor_loop():
