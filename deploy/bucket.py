@@ -32,7 +32,7 @@ class Bucket:
             "AWS_S3_REGION_NAME": "us-east-1",
             # The local server takes any credentials; a real bucket gets its own.
             "AWS_ACCESS_KEY_ID": "stack",
-            "AWS_SECRET_ACCESS_KEY": "stack-local",  # a local test server
+            "AWS_SECRET_ACCESS_KEY": "stack-local",  # nosec B105 # a local test server
         }
 
     def client(self):
