@@ -6,6 +6,8 @@ Plain types shared by every engine and by the in-memory facet table.
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db.models import F, OuterRef, Subquery
+
 from portal.search.models import SearchEntry
 
 FACETS = ("kind", "topic", "project", "region", "stage", "year")
@@ -73,8 +75,21 @@ class Found:
 
 
 def entries_in_order(ids):
-    by_id = SearchEntry.objects.defer("title_terms", "body_terms").in_bulk(ids)
+    by_id = with_project(SearchEntry.objects.defer("title_terms", "body_terms")).in_bulk(ids)
     return [by_id[i] for i in ids if i in by_id]
+
+
+def with_project(entries):
+    """Each entry with its project's title, URL, visibility (from the project's own entry)
+    and period, in the same query."""
+    project = SearchEntry.objects.filter(object_id=OuterRef("project_id"), kind="project")
+    return entries.annotate(
+        project_title=Subquery(project.values("title")[:1]),
+        project_url=Subquery(project.values("url")[:1]),
+        project_staff_only=Subquery(project.values("staff_only")[:1]),
+        project_start=F("project__start_date"),
+        project_end=F("project__end_date"),
+    )
 
 
 def visibility_clause(include_staff):

@@ -340,22 +340,16 @@ def result_items(entries, terms, user):
 
 
 def add_projects(entries, items, include_staff):
-    """Each result names its project (not the project's own result), in one query."""
-    project_ids = {e.project_id for e in entries if e.project_id and e.kind != "project"}
-    if not project_ids:
-        return
-    projects = indexing.page_entries_by_id(project_ids)
-    periods = {
-        pk: (start, end)
-        for pk, start, end in ProjectPage.objects.filter(pk__in=project_ids).values_list(
-            "pk", "start_date", "end_date"
-        )
-    }
+    """Each result names its project (not the project's own result); the entries carry it
+    (hits.with_project)."""
     for entry, item in zip(entries, items, strict=True):
-        project = projects.get(entry.project_id) if entry.kind != "project" else None
-        if project and (include_staff or not project.staff_only):
-            item.project = {"title": project.title, "url": project.url}
-            item.project_period = periods.get(entry.project_id, (None, None))
+        title = getattr(entry, "project_title", None)
+        if not title or entry.kind == "project":
+            continue
+        if entry.project_staff_only and not include_staff:
+            continue
+        item.project = {"title": title, "url": entry.project_url}
+        item.project_period = (entry.project_start, entry.project_end)
 
 
 def attaching_pages(document_ids, include_staff):
