@@ -4,6 +4,8 @@ from home.models import HomePage
 from methodology.models import MethodologyIndexPage, MethodologyPage, ToolIndexPage, ToolPage
 from news.models import NewsIndexPage, NewsPage, PeriodReportPage, VideoIndexPage, VideoPage
 from portal.core.models import StandardPage
+from portal.glossary.models import GlossaryPage
+from portal.guide.models import CaseGuidePage
 from portal.core.tests.utils import EditorTestCase
 from portal.projects.factories import ProjectIndexPageFactory, ProjectPageFactory
 from portal.projects.models import ProjectIndexPage, ProjectPage
@@ -42,6 +44,8 @@ class ProjectTreeTests(EditorTestCase):
                 VideoIndexPage,
                 MethodologyIndexPage,
                 ToolIndexPage,
+                GlossaryPage,
+                CaseGuidePage,
             },
         )
         self.assertCanNotCreateAt(HomePage, NewsPage)

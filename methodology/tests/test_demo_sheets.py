@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
 
 from methodology.models import MethodologyPage, ToolPage
-from methodology.record import summary_of
+from methodology.record_rows import summary_of
 from portal.core.templatetags.portal_tags import czech_date
 from portal.demo.testing import DemoPortalTestCase
 

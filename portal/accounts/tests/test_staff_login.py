@@ -27,7 +27,7 @@ class StaffLoginTest(TestCase):
     def test_the_login_page_is_czech_and_not_indexed(self):
         response = self.client.get(reverse("staff_login"), {"next": "/metodiky/"})
         self.assertContains(response, "Přihlášení pracovníků OSPOD")
-        self.assertContains(response, '<html lang="cs">')
+        self.assertContains(response, '<html lang="cs"')
         self.assertContains(response, '<meta name="robots" content="noindex">')
         self.assertContains(response, 'value="/metodiky/"')
 
