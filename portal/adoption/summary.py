@@ -1,9 +1,13 @@
-"""What a tool's or methodology's page shows about where it is in use (two queries)."""
+"""What a tool's or methodology's page shows about where it is in use (one query; the
+kraje come from the cache while the content is unchanged)."""
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+
 from portal.adoption import tilemap
 from portal.adoption.models import Adoption
+from portal.core.content_version import content_version
 from portal.core.text import fold
 from portal.taxonomy.models import Region
 
@@ -46,5 +50,12 @@ def adoption_summary(page):
         if adoption.shows_experience:
             experiences.append(adoption)
     counts = {pk: len(row.offices) for pk, row in rows.items()}
-    tiles = tilemap.tiles(Region.objects.all(), counts)
+    tiles = tilemap.tiles(all_regions(), counts)
     return AdoptionSummary(list(rows.values()), experiences, tiles)
+
+
+def all_regions():
+    """The 14 kraje for the map: a vocabulary that changes with the content version only."""
+    return cache.get_or_set(
+        f"adoption-regions-{content_version()}", lambda: list(Region.objects.all()), 3600
+    )
