@@ -1,5 +1,6 @@
 """The production stack (deploy/stack.py), started once for every test that needs it."""
 
+import os
 import socket
 
 import pytest
@@ -7,8 +8,16 @@ import pytest
 from deploy.stack import Stack
 
 
+def worker_number():
+    """0 for the first (or only) test process, 1 for pytest-xdist's gw1, ..."""
+    return int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+
+
 def free_port_block(size=6):
-    for base in range(23000, 60000, 97):
+    # Each worker searches its own range: two workers starting stacks at the same moment
+    # would otherwise both find the first block free.
+    start = 23000 + 4000 * worker_number()
+    for base in range(start, 60000, 97):
         try:
             for port in range(base, base + size):
                 with socket.socket() as sock:
@@ -24,7 +33,11 @@ def stack(tmp_path_factory):
     """Varnish, two application servers (gunicorn and the task worker each), nginx,
     PostgreSQL and an S3 bucket for the media files, on free ports."""
     stack = Stack(
-        tmp_path_factory.mktemp("stack"), port=free_port_block(), redis_db=6, instances=2, s3=True
+        tmp_path_factory.mktemp("stack"),
+        port=free_port_block(),
+        redis_db=6 if worker_number() == 0 else 7 + worker_number(),  # 7: test_stack_stop
+        instances=2,
+        s3=True,
     )
     try:
         with stack:
