@@ -4,9 +4,9 @@ from home.models import HomePage
 from methodology.models import MethodologyIndexPage, MethodologyPage, ToolIndexPage, ToolPage
 from news.models import NewsIndexPage, NewsPage, PeriodReportPage, VideoIndexPage, VideoPage
 from portal.core.models import StandardPage
+from portal.core.tests.utils import EditorTestCase
 from portal.glossary.models import GlossaryPage
 from portal.guide.models import CaseGuidePage
-from portal.core.tests.utils import EditorTestCase
 from portal.projects.factories import ProjectIndexPageFactory, ProjectPageFactory
 from portal.projects.models import ProjectIndexPage, ProjectPage
 

@@ -4,7 +4,6 @@ readers notice nothing when one of them is lost."""
 
 import http.client
 import http.cookies
-import json
 import re
 import secrets
 import string
@@ -17,29 +16,6 @@ from tests.bench import load_stack
 from tests.test_stack_smoke import get
 
 pytestmark = pytest.mark.own_database
-
-UPLOAD = """
-import io, json
-from django.core.files.base import ContentFile
-from PIL import Image
-from wagtail.models import Collection
-from portal.core.models import PortalDocument, PortalImage
-root = Collection.get_first_root_node()
-picture = io.BytesIO()
-Image.new("RGB", (240, 160), (200, 40, 90)).save(picture, "PNG")
-image = PortalImage(title="Sdílený obrázek", collection=root, width=240, height=160)
-image.file.save("sdileny-obrazek.png", ContentFile(picture.getvalue()), save=False)
-image.save()
-document = PortalDocument(title="Sdílený dokument", collection=root)
-document.file.save("sdileny-dokument.txt", ContentFile("Zkouška úložiště".encode()), save=False)
-document.save()
-print(json.dumps({"image": image.pk, "original": image.file.url, "document": document.url}))
-"""
-
-RENDITION = """
-from portal.core.models import PortalImage
-print(PortalImage.objects.get(pk={pk}).get_rendition("fill-80x60").url)
-"""
 
 
 def shell(stack, code, instance=None):
@@ -68,30 +44,6 @@ def test_each_server_runs_from_a_folder_of_its_own(stack):
     for instance in stack.instances:
         status, _, body = get(instance.url + "/")
         assert status == 200 and "Portál pro praxi OSPOD" in body.decode()
-
-
-def test_an_upload_on_one_server_is_served_by_the_other(stack):
-    first, second = stack.instances
-    uploaded = json.loads(shell(stack, UPLOAD, first))
-    # The files went to the bucket, not to a folder of either server.
-    keys = stack.bucket.keys()
-    assert any(key.startswith("original_images/sdileny-obrazek") for key in keys), keys
-    assert any(key.startswith("documents/sdileny-dokument") for key in keys), keys
-    for instance in stack.instances:
-        assert not (instance.var / "media").exists()
-
-    status, headers, body = get(second.url + uploaded["document"])
-    assert status == 200 and body.decode() == "Zkouška úložiště"
-    status, _, original = get(stack.url + uploaded["original"])
-    assert status == 200 and original.startswith(b"\x89PNG")
-
-    rendition = shell(stack, RENDITION.format(pk=uploaded["image"]), second)
-    assert rendition.startswith("/media/images/"), rendition
-    status, headers, body = get(stack.url + rendition)
-    assert status == 200 and body.startswith(b"\x89PNG")
-    assert headers["Content-Type"] == "image/png"
-    # The first server finds the rendition the second one made.
-    assert shell(stack, RENDITION.format(pk=uploaded["image"]), first) == rendition
 
 
 def test_nothing_but_images_is_read_from_the_bucket_through_the_front(stack):
