@@ -13,7 +13,7 @@ def test_search_benchmark_prints_its_figures():
     output = io.StringIO()
     with redirect_stdout(output):
         bench_search.main(
-            ["--pages=200", "--pdfs=20", "--real-pdfs=5", "--repeat=1", "--db=sqlite"]
+            ["--pages=200", "--pdfs=20", "--real-pdfs=5", "--repeat=1", "--db=sqlite", "--no-demo"]
         )
     printed = output.getvalue()
     assert "200 pages + 20 documents (5 real PDFs" in printed

@@ -25,7 +25,10 @@ it with a generated Czech corpus, and prints:
 - the ratio stock / portal.
 
 The corpus (``search_corpus.py``): pages of every type with generated, inflected Czech text,
-and PDFs, some real ones among them (``--real-pdfs``).
+and PDFs, some real ones among them (``--real-pdfs``), around the demo portal (unless
+``--no-demo``). With the demo present, the dev queries of ``test_relevance`` are asked again
+among the generated pages, and the script prints how many still have their expected page in
+the first three.
 
 Each database is benchmarked in a child process (``--worker``) so Django is set up once per
 database; the parent prints the table.
@@ -178,6 +181,19 @@ def measure_admin(repeat):
     return figures
 
 
+def check_dev_queries():
+    """Whether each dev query still puts its expected demo page in the first three, with the
+    generated pages around the demo portal as distractors."""
+    from portal.search.tests.test_relevance import EXPECTED, top_urls
+
+    missed = {}
+    for query, fragments in EXPECTED.items():
+        urls = top_urls(query)
+        if not any(fragment in url for url in urls for fragment in fragments):
+            missed[query] = urls
+    return {"queries": len(EXPECTED), "missed": missed}
+
+
 def measure_stock(timeout):
     """One run per query (the stock backend can take seconds); a slower query is cut at
     ``timeout`` seconds and counted as that long."""
@@ -225,7 +241,8 @@ def _kept_corpus(args, database):
     """Where a kept corpus of this size is described (a path that never exists without --keep)."""
     if not args.keep:
         return Path(os.devnull, "none")
-    return Path(args.keep, f"{database}-{args.pages}-{args.pdfs}-{args.real_pdfs}.json")
+    demo = "-demo" if args.demo else ""
+    return Path(args.keep, f"{database}-{args.pages}-{args.pdfs}-{args.real_pdfs}{demo}.json")
 
 
 def worker(args):
@@ -241,6 +258,8 @@ def worker(args):
     kept = _kept_corpus(args, connection.vendor)
     built = json.loads(kept.read_text()) if kept.exists() else {}
     if not built:
+        if args.demo:
+            built["demo_seconds"], _ = _timed(call_command, "load_demo_content", verbosity=0)
         built["corpus_seconds"], built["corpus"] = _timed(
             build_corpus, args.pages, args.pdfs, args.real_pdfs
         )
@@ -264,6 +283,8 @@ def worker(args):
         "admin": admin,
         "hits": hits,
     }
+    if args.demo:
+        result["relevance"] = check_dev_queries()
     if args.stock:
         _stock_auto_update(True)
         result["stock_index_seconds"], _ = _timed(call_command, "update_index", verbosity=0)
@@ -333,6 +354,7 @@ def _forwarded(args):
         + ([f"--keep={args.keep}"] if args.keep else [])
         + (["--reindex"] if args.reindex else [])
     )
+    forwarded += [] if args.demo else ["--no-demo"]
     return forwarded + ([] if args.stock else ["--no-stock"])
 
 
@@ -385,6 +407,15 @@ def report(results, args):
                 f"  ratio stock/portal API: median {stock['median_ms'] / api['median_ms']:.1f}x, "
                 f"p95 {stock['p95_ms'] / api['p95_ms']:.1f}x"
             )
+        if "relevance" in result:
+            relevance = result["relevance"]
+            found = relevance["queries"] - len(relevance["missed"])
+            print(
+                f"  dev queries with the expected page in the first three: {found} of "
+                f"{relevance['queries']}"
+            )
+            for query, urls in relevance["missed"].items():
+                print(f"    missed: {query!r} -> {urls}")
         common = ", ".join(f"{q} {result['hits'][q]}" for q in COMMON_QUERIES)
         print(f"  hits of the common queries: {common}")
 
@@ -399,6 +430,13 @@ def parse_args(argv):
         "--db", action="append", choices=["sqlite", "postgresql"], help="default: both"
     )
     parser.add_argument("--no-stock", dest="stock", action="store_false")
+    parser.add_argument(
+        "--no-demo",
+        dest="demo",
+        action="store_false",
+        help="generated pages only (by default they surround the demo portal, and the dev "
+        "queries are checked among them)",
+    )
     parser.add_argument("--stock-timeout", type=float, default=60.0)
     parser.add_argument(
         "--keep", metavar="DIR", help="keep the corpus in DIR and reuse it on later runs"
