@@ -1,48 +1,22 @@
 """Listings filtered and sorted by adoption: "used in kraj X" and "most used first"."""
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from portal.adoption.models import Adoption
-from portal.core.listings import Choice, Facet, FacetView, exists_in
+from portal.core.listings import Choice, Facet, FacetView, LinkedVocabularyFacet
 from portal.taxonomy.models import Region
 
 
-class AdoptionRegionFacet(Facet):
+class AdoptionRegionFacet(LinkedVocabularyFacet):
     """Items some OSPOD office of one kraj uses."""
 
     param = "pouziti"  # "kraj" filters by the kraje an item is tied to
     label = _("Používá se v kraji")
     unknown_message = _("Kraj „%(value)s“ v tomto výpisu nenajdete.")
-
-    def clean(self, value, listing):
-        if not Region.objects.filter(slug=value).exists() or not exists_in(listing, self, value):
-            self.refuse(value)
-        return value
-
-    def filter(self, listed, queryset, value):
-        used = Adoption.objects.filter(municipality__region__slug=value).values("page_id")
-        return queryset.filter(pk__in=used)
-
-    def counts(self, listing, querysets):
-        pages = Q()
-        for _listed, queryset in querysets:
-            pages |= Q(page_id__in=queryset.values("pk"))
-        rows = (
-            Adoption.objects.filter(pages)
-            .values_list("municipality__region__slug", "municipality__region__name")
-            .annotate(n=Count("page_id", distinct=True))
-        )
-        listing.memo["region_names"] = {slug: name for slug, name, _n in rows}
-        return {slug: n for slug, _name, n in rows}
-
-    def labels(self, listing, values):
-        names = listing.memo.setdefault("region_names", {})
-        missing = [value for value in values if value not in names]
-        if missing:
-            names.update(Region.objects.filter(slug__in=missing).values_list("slug", "name"))
-        return {value: names[value] for value in values if value in names}
+    vocabulary = Region
+    lookup = "adoptions__municipality__region"
 
 
 MOST_USED = "nejpouzivanejsi"

@@ -8,10 +8,12 @@ before anything is listed, then filters, orders, counts and paginates in SQL: it
 the pages of the requested listing page and one row per facet choice.
 """
 
+from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, DateTimeField, F, Q
 from django.db.models.functions import Cast, Coalesce, ExtractYear
@@ -255,6 +257,120 @@ class KindFacet(Facet):
         view = super().view(listing, counts, selected)
         order = [listed.kind for listed in listing.listed]
         view.choices.sort(key=lambda c: order.index(c.value))
+        return view
+
+
+@dataclass(frozen=True)
+class Link:
+    """Where a page type's links to a vocabulary live: the table (`model`), its column that
+    points at the page (`page`) and the lookup from a row of it to the vocabulary entry."""
+
+    model: type
+    page: str
+    entry: str
+
+
+@cache
+def link_of(model, lookup):
+    """The link table `lookup` (from a page of `model` to a vocabulary entry) goes through.
+
+    A many-to-many field goes through its own table, a reverse foreign key through the rows
+    that point at the page; any other lookup starts at the page itself. None when the page
+    type has no such field.
+    """
+    first, _, rest = lookup.partition("__")
+    try:
+        field = model._meta.get_field(first)
+    except FieldDoesNotExist:
+        return None
+    if field.many_to_many and not field.auto_created:
+        entry = "__".join(filter(None, (field.m2m_reverse_field_name(), rest)))
+        return Link(field.remote_field.through, field.m2m_field_name(), entry)
+    if field.one_to_many and rest:
+        return Link(field.related_model, field.field.name, rest)
+    return Link(model, "pk", lookup)
+
+
+class LinkedVocabularyFacet(Facet):
+    """Pages linked to one entry of a vocabulary (chosen by its `key`) through a link table.
+
+    `lookup` leads from the page to the entry ("topic_items__tag", "target_groups",
+    "adoptions__municipality__region"); the owning app declares it with its `vocabulary`
+    model. A page type without the lookup's first field never matches. The filter is a
+    subquery of the link table, so a page linked twice to one entry is listed once; the
+    counts are one grouped query per link table (distinct pages per entry); the labels come
+    from that query, or from the vocabulary for a selected entry with no items. Choices sort
+    by their label, or by `choice_order`, a field of the vocabulary.
+    """
+
+    vocabulary = None
+    key = "slug"
+    label_field = "name"
+    lookup = ""
+    choice_order = None
+
+    def link(self, listed):
+        return link_of(listed.model, self.lookup)
+
+    def applies(self, listing):
+        return any(self.link(listed) for listed in listing.listed)
+
+    def clean(self, value, listing):
+        known = self.vocabulary.objects.filter(**{self.key: value}).exists()
+        if not known or not exists_in(listing, self, value):
+            self.refuse(value)
+        return value
+
+    def filter(self, listed, queryset, value):
+        link = self.link(listed)
+        if link is None:
+            return queryset.none()
+        linked = link.model.objects.filter(**{f"{link.entry}__{self.key}": value})
+        return queryset.filter(pk__in=linked.values(link.page))
+
+    def entry_fields(self, prefix=""):
+        fields = (self.key, self.label_field, *filter(None, (self.choice_order,)))
+        return [prefix + field for field in fields]
+
+    def counts(self, listing, querysets):
+        pages_by_link = {}
+        for listed, queryset in querysets:
+            link = self.link(listed)
+            if link is not None:
+                pages = Q(**{f"{link.page}__in": queryset.values("pk")})
+                pages_by_link[link] = pages_by_link.get(link, Q()) | pages
+        counts, entries = Counter(), self.entries(listing)
+        for link, pages in pages_by_link.items():
+            rows = (
+                link.model.objects.filter(pages)
+                .order_by()
+                .values_list(*self.entry_fields(f"{link.entry}__"))
+                .annotate(n=Count(link.page, distinct=True))
+            )
+            for value, *entry, number in rows:
+                if value is not None:
+                    counts[value] += number
+                    entries[value] = entry
+        return dict(counts)
+
+    def entries(self, listing):
+        """{key: [label, order]} of the entries this request has read."""
+        return listing.memo.setdefault(("entries", self.param), {})
+
+    def labels(self, listing, values):
+        entries = self.entries(listing)
+        missing = [value for value in values if value not in entries]
+        if missing:
+            rows = self.vocabulary.objects.filter(**{f"{self.key}__in": missing})
+            for value, *entry in rows.values_list(*self.entry_fields()):
+                entries[value] = entry
+        return {value: entries[value][0] for value in values if value in entries}
+
+    def view(self, listing, counts, selected):
+        view = super().view(listing, counts, selected)
+        if self.choice_order:
+            entries = self.entries(listing)
+            view.choices.sort(key=lambda choice: entries[choice.value][1])
         return view
 
 
