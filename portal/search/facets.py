@@ -91,7 +91,7 @@ class SearchFacet(Facet):
     def sort(self, choices):
         return sorted(choices, key=lambda c: (-c.count, str(c.label)))
 
-    def view(self, counts, selected, labels):
+    def search_view(self, counts, selected, labels):
         """The facet as the page shows it, or None when it has no choice to offer."""
         choices = [
             Choice(value, label, counts.get(key, 0), key in selected)

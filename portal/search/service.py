@@ -313,7 +313,7 @@ def facets(counts, params, user):
         shown = [key for key, _count in facet_counts.most_common(MAX_OPTIONS)]
         keys = list(dict.fromkeys([*shown, *selected]))
         labels = facet.choices(keys, scope) if keys else {}
-        view = facet.view(facet_counts, selected, labels)
+        view = facet.search_view(facet_counts, selected, labels)
         if view is not None:
             result.append(view)
     return result
