@@ -150,6 +150,9 @@ class PractitionerRecord(models.Model):
         FieldPanel("related_pages", heading=_("Související obsah")),
     ]
 
+    # The search's evidence facet reads this field (its values and its choices).
+    search_evidence_field = "evidence_level"
+
     record_search_fields = [
         index.SearchField("plain_summary"),
         index.SearchField("situation"),

@@ -392,13 +392,34 @@ class FacetField(forms.CharField):
         return self.facet.clean(value, self.listing)
 
 
-class FacetForm(forms.Form):
-    """The GET parameters of a listing (or a search), one field per facet."""
+TOO_MANY_VALUES_MESSAGE = _("Vyberte nejvýše %(count)d hodnot filtru.")
 
-    def __init__(self, data, facets, listing=None):
+
+class FacetValuesField(forms.Field):
+    """One facet's GET parameter given any number of times (?tema=a&tema=b), as the search
+    takes it: each value cleaned by the facet, a tuple of them (none: an empty tuple)."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, facet, listing, max_values=20):
+        super().__init__(required=False)
+        self.facet, self.listing, self.max_values = facet, listing, max_values
+
+    def clean(self, value):
+        values = list(dict.fromkeys(v.strip() for v in value or () if v.strip()))
+        if len(values) > self.max_values:
+            raise ValidationError(TOO_MANY_VALUES_MESSAGE % {"count": self.max_values})
+        return tuple(self.facet.clean(v, self.listing) for v in values)
+
+
+class FacetForm(forms.Form):
+    """The GET parameters of a listing (or a search), one field per facet: `field` is
+    FacetField (one value, listings) or FacetValuesField (several, the search)."""
+
+    def __init__(self, data, facets, listing=None, field=FacetField):
         super().__init__(data)
         for facet in facets:
-            self.fields[facet.param] = FacetField(facet, listing)
+            self.fields[facet.param] = field(facet, listing)
 
     def error_list(self):
         return [error for errors in self.errors.values() for error in errors]

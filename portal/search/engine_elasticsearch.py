@@ -46,8 +46,12 @@ FACET_FIELDS = {
     "region": "regions",
     "stage": "stage",
     "year": "year",
+    "target_group": "target_groups",
+    "setting": "settings",
+    "evidence": "evidence",
+    "standard": "standards",
 }
-_NUMERIC_FACETS = {"topic", "project", "region", "year"}
+_NUMERIC_FACETS = {"topic", "project", "region", "year", "target_group", "setting", "standard"}
 
 TERMS_FIELD = {
     "type": "text",
@@ -67,6 +71,10 @@ MAPPINGS = {
         "regions": {"type": "keyword"},
         "topics": {"type": "keyword"},
         "stage": {"type": "keyword"},
+        "target_groups": {"type": "keyword"},
+        "settings": {"type": "keyword"},
+        "evidence": {"type": "keyword"},
+        "standards": {"type": "keyword"},
         "staff_only": {"type": "boolean"},
         "rank_weight": {"type": "float"},
         "title_terms": TERMS_FIELD,
@@ -143,6 +151,10 @@ def entry_document(entry):
         "regions": [str(i) for i in entry.region_id_list],
         "topics": [str(i) for i in entry.topic_id_list],
         "stage": entry.validation_stage or None,
+        "target_groups": [str(i) for i in entry.target_group_id_list],
+        "settings": [str(i) for i in entry.setting_id_list],
+        "evidence": entry.evidence_level or None,
+        "standards": [str(i) for i in entry.standard_id_list],
         "staff_only": entry.staff_only,
         "rank_weight": entry.rank_weight,
         "title_terms": entry.title_terms,

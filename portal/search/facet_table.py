@@ -1,6 +1,6 @@
 """The facet values and first scores of every index entry, in memory, for large result sets.
 
-A common word ("dítě", "OSPOD") matches nearly every entry. Counting six facets over
+A common word ("dítě", "OSPOD") matches nearly every entry. Counting ten facets over
 20,000 matches in SQL costs a sort per facet; reading the matches' facet columns row by
 row into Python costs as much. So each process keeps those columns of the whole index as
 numpy arrays (a few dozen bytes an entry) and asks the database only which entries hold
@@ -24,8 +24,20 @@ from portal.search import ranking, schema
 from portal.search.hits import ALL_TERMS, FACETS, MOST_TERMS, MOST_TERMS_TIER, SOME_TERMS, Found
 from portal.search.models import SearchEntry, decode_ids
 
-SCALAR = {"kind": "kind", "project": "project_id", "year": "year", "stage": "validation_stage"}
-MULTI_VALUED = {"region": "region_ids", "topic": "topic_ids"}
+SCALAR = {
+    "kind": "kind",
+    "project": "project_id",
+    "year": "year",
+    "stage": "validation_stage",
+    "evidence": "evidence_level",
+}
+MULTI_VALUED = {
+    "region": "region_ids",
+    "topic": "topic_ids",
+    "target_group": "target_group_ids",
+    "setting": "setting_ids",
+    "standard": "standard_ids",
+}
 _COLUMNS = ("id", "base_score", "staff_only", *SCALAR.values(), *MULTI_VALUED.values())
 
 

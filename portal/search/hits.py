@@ -10,7 +10,18 @@ from django.db.models import F, OuterRef, Subquery
 
 from portal.search.models import SearchEntry
 
-FACETS = ("kind", "topic", "project", "region", "stage", "year")
+FACETS = (
+    "kind",
+    "topic",
+    "project",
+    "region",
+    "stage",
+    "year",
+    "target_group",
+    "setting",
+    "evidence",
+    "standard",
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +54,10 @@ class Filters:
     region: tuple[int, ...] = ()
     stage: tuple[str, ...] = ()
     year: tuple[int, ...] = ()
+    target_group: tuple[int, ...] = ()
+    setting: tuple[int, ...] = ()
+    evidence: tuple[str, ...] = ()
+    standard: tuple[int, ...] = ()
 
     def active(self):
         return [name for name in FACETS if getattr(self, name)]

@@ -2,7 +2,8 @@
 
 What is searchable is declared by each model's Wagtail ``search_fields`` and turned into
 analysed terms by ``portal.search.texts``; this module adds the facets (type, date,
-project, regions, topics, validation stage) and the staff-only flag, and keeps the entries
+project, regions, topics, validation stage, the practitioner's record's target groups,
+settings, standards and evidence level) and the staff-only flag, and keeps the entries
 in step with publishing, privacy and deletion.
 """
 
@@ -21,11 +22,23 @@ from portal.core.models import AttachedDocument, BasePage, PortalDocument
 from portal.projects.models import ProjectPage
 from portal.search import kinds, schema
 from portal.search.engine import get_engine
-from portal.search.models import SearchEntry, encode_ids
+from portal.search.models import VOCABULARY_IDS_LENGTH, SearchEntry, encode_ids
 from portal.search.texts import collect_texts
-from portal.taxonomy.models import Municipality, Region
+from portal.taxonomy.models import (
+    Municipality,
+    PracticeSetting,
+    QualityStandard,
+    Region,
+    TargetGroup,
+)
 
 BATCH_SIZE = 500
+# Entry column -> the vocabulary a page links to (any many-to-many field to it counts).
+RECORD_VOCABULARIES = {
+    "target_group_ids": TargetGroup,
+    "setting_ids": PracticeSetting,
+    "standard_ids": QualityStandard,
+}
 # Files that are pictures or sound rather than text; their pages are the search results.
 MEDIA_EXTENSIONS = ("mp4", "webm")
 
@@ -107,6 +120,25 @@ def _as_date(value):
     return value
 
 
+def linked_ids(obj, model):
+    """Ids of the `model` rows the object links to by its many-to-many fields (prefetched)."""
+    ids = set()
+    for model_field in obj._meta.many_to_many:
+        if model_field.related_model is model:
+            ids.update(item.pk for item in getattr(obj, model_field.name).all())
+    return ids
+
+
+def record_facets(page):
+    """The practitioner's record facets of a page (empty for page types without a record)."""
+    fields = {
+        column: encode_ids(linked_ids(page, model), max_length=VOCABULARY_IDS_LENGTH)
+        for column, model in RECORD_VOCABULARIES.items()
+    }
+    fields["evidence_level"] = kinds.page_evidence(page) or ""
+    return fields
+
+
 def page_entry(page, context):
     """An unsaved SearchEntry for a live, specific page; None when the page has no URL."""
     url = page.get_url()
@@ -131,6 +163,7 @@ def page_entry(page, context):
         topic_ids=encode_ids(topic.pk for topic in page.topics.all()),
         validation_stage=stage or "",
         staff_only=context.page_is_restricted(page),
+        **record_facets(page),
         **texts.entry_fields(kind.weight),
     )
 
@@ -158,6 +191,7 @@ def document_entry(document, context, attaching_entries):
         project_id=projects[0] if projects else None,
         region_ids=encode_ids(region_ids, max_length=255),
         topic_ids=encode_ids(topic_ids),
+        # The stage and the record's facets describe the methodology or tool itself.
         validation_stage="",
         staff_only=context.collection_is_restricted(document.collection.path),
         **texts.entry_fields(kinds.DOCUMENT.weight),

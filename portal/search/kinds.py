@@ -2,8 +2,9 @@
 
 Every page class says what it is to a searcher in ``search_kind`` (a
 ``portal.core.models.SearchKind``), documents too; a page type whose pages move through
-validation stages names that field in ``search_stage_field``. The keys are the values of
-the ``typ`` filter (``/hledat/?typ=methodology``).
+validation stages names that field in ``search_stage_field``, one whose pages carry an
+evidence level ``search_evidence_field``. The keys are the values of the ``typ`` filter
+(``/hledat/?typ=methodology``).
 """
 
 from functools import cache
@@ -68,3 +69,26 @@ def stage_choices():
 
 def stage_label(value):
     return dict(stage_choices()).get(value, value)
+
+
+@cache
+def evidence_field():
+    """(page model, field name) of the first page type with an evidence level, or None."""
+    for model in page_models():
+        if model.search_evidence_field:
+            return model, model.search_evidence_field
+    return None
+
+
+def page_evidence(page):
+    """The page's evidence level, or "" for page types without one."""
+    return getattr(page, page.search_evidence_field) if page.search_evidence_field else ""
+
+
+def evidence_choices():
+    """[(value, label), ...] of the evidence levels, weakest first (the published scale)."""
+    found = evidence_field()
+    if found is None:
+        return []
+    model, field_name = found
+    return list(model._meta.get_field(field_name).choices)

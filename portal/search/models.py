@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 IDS_LENGTH = 1000  # keeps a row of the facets index well under PostgreSQL's btree limit
+VOCABULARY_IDS_LENGTH = 255  # short vocabularies (target groups, settings, 14 standards)
 
 
 def encode_ids(ids, max_length=IDS_LENGTH):
@@ -46,6 +47,11 @@ class SearchEntry(models.Model):
     region_ids = models.CharField(max_length=255, blank=True)
     topic_ids = models.CharField(max_length=IDS_LENGTH, blank=True)
     validation_stage = models.CharField(max_length=12, blank=True)
+    # The practitioner's record of methodologies and tools (empty for other entries).
+    target_group_ids = models.CharField(max_length=VOCABULARY_IDS_LENGTH, blank=True)
+    setting_ids = models.CharField(max_length=VOCABULARY_IDS_LENGTH, blank=True)
+    standard_ids = models.CharField(max_length=VOCABULARY_IDS_LENGTH, blank=True)
+    evidence_level = models.CharField(max_length=20, blank=True)
     staff_only = models.BooleanField(default=False)
     rank_weight = models.FloatField(default=1.0)
     base_score = models.FloatField(default=1.0)  # ranking.base_score(): the cheap first score
@@ -73,6 +79,10 @@ class SearchEntry(models.Model):
                     "validation_stage",
                     "region_ids",
                     "topic_ids",
+                    "target_group_ids",
+                    "setting_ids",
+                    "standard_ids",
+                    "evidence_level",
                 ],
                 name="search_entry_facets",
             )
@@ -90,6 +100,18 @@ class SearchEntry(models.Model):
     @property
     def topic_id_list(self):
         return decode_ids(self.topic_ids)
+
+    @property
+    def target_group_id_list(self):
+        return decode_ids(self.target_group_ids)
+
+    @property
+    def setting_id_list(self):
+        return decode_ids(self.setting_ids)
+
+    @property
+    def standard_id_list(self):
+        return decode_ids(self.standard_ids)
 
 
 class SearchSynonym(models.Model):

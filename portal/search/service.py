@@ -1,18 +1,17 @@
 """The one search function behind the search page and the JSON API.
 
-``run_search(request)`` reads the GET parameters (q, typ, tema, projekt, kraj, stupen,
-rok, strana), validates them (``InvalidSearch`` carries a Czech message), asks the
+``run_search(request)`` reads the GET parameters through ``forms.SearchForm`` (q, strana
+and the filters of ``facets.SEARCH_FACETS``: typ, tema, projekt, kraj, skupina, prostredi,
+stupen, ucinnost, standard, rok; ``InvalidSearch`` carries a Czech message), asks the
 engine, and returns everything both views show: results with highlighted snippets,
 editors' promoted results, facets with counts, pagination and helpful messages.
 """
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,22 +19,19 @@ from django.utils.translation import gettext_lazy
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
-from portal.core.listings import YEAR_MESSAGE, Choice, FacetView, clean_year
-from portal.projects.models import ProjectPage
+from portal.core.listings import FacetView
 from portal.search import highlight, indexing, kinds, typos
 from portal.search.engine import get_engine
+from portal.search.facets import MAX_OPTIONS, SEARCH_FACETS, SearchScope
+from portal.search.forms import SearchForm
 from portal.search.hits import Filters
 from portal.search.models import SearchEntry
-from portal.search.query import clean_text, term_query
+from portal.search.query import term_query
 from portal.search.visibility import sees_staff_material
-from portal.taxonomy.models import Region, Topic
 
 PER_PAGE = 20
-MAX_PAGE = 500
-MAX_VALUES = 20
-MAX_ECHO = 40  # characters of a bad value repeated in an error message
-MAX_OPTIONS = 30  # values listed per facet (the most frequent; selected ones always)
-_SLUG = re.compile(r"^[-\w]{1,100}$")
+# The filters' GET parameters, in the order the page shows them.
+FACET_PARAMS = tuple(facet.param for facet in SEARCH_FACETS)
 
 
 class InvalidSearch(Exception):
@@ -54,115 +50,16 @@ class SearchParams:
     text: str
     filters: Filters
     page: int
-    selected: dict[str, list[str]]  # facet parameter -> the values as given (for the page)
-
-
-# Facet GET parameter -> (engine facet name, Czech heading)
-FACET_PARAMS = {
-    "typ": ("kind", gettext_lazy("Typ obsahu")),
-    "tema": ("topic", gettext_lazy("Téma")),
-    "projekt": ("project", gettext_lazy("Projekt")),
-    "kraj": ("region", gettext_lazy("Kraj")),
-    "stupen": ("stage", gettext_lazy("Stupeň ověření")),
-    "rok": ("year", gettext_lazy("Rok")),
-}
-
-
-def _echo(value):
-    return clean_text(value)[:MAX_ECHO]
-
-
-def _values(params, name):
-    values = list(dict.fromkeys(v for v in params.getlist(name) if v.strip()))
-    if len(values) > MAX_VALUES:
-        raise InvalidSearch(_("Vyberte nejvýše %(count)d hodnot filtru.") % {"count": MAX_VALUES})
-    return values
-
-
-def _slugs(values, message):
-    for value in values:
-        if not _SLUG.match(value):
-            raise InvalidSearch(message % {"value": _echo(value)})
-    return values
-
-
-def _ids_for_slugs(values, queryset, message):
-    if not values:
-        return ()
-    values = _slugs(values, message)
-    found = dict(queryset.filter(slug__in=values).values_list("slug", "id"))
-    for value in values:
-        if value not in found:
-            raise InvalidSearch(message % {"value": _echo(value)})
-    return tuple(found[value] for value in values)
-
-
-def _kinds(values):
-    for value in values:
-        if value not in kinds.kinds_by_key():
-            raise InvalidSearch(_("Neznámý typ obsahu „%(value)s“.") % {"value": _echo(value)})
-    return tuple(values)
-
-
-def _stages(values):
-    known = dict(kinds.stage_choices())
-    for value in values:
-        if value not in known:
-            raise InvalidSearch(_("Neznámý stupeň ověření „%(value)s“.") % {"value": _echo(value)})
-    return tuple(values)
-
-
-def _years(values):
-    years = []
-    for value in values:
-        try:
-            years.append(clean_year(value))
-        except ValidationError:
-            raise InvalidSearch(YEAR_MESSAGE % {"value": _echo(value)}) from None
-    return tuple(years)
-
-
-def _page_number(value):
-    if value is None or value == "":
-        return 1
-    if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= MAX_PAGE:
-        raise InvalidSearch(
-            _("Stránka výsledků „%(value)s“ neexistuje; zadejte číslo od 1 do %(max)d.")
-            % {"value": _echo(value), "max": MAX_PAGE}
-        )
-    return int(value)
-
-
-def visible_projects(user):
-    """Live projects this visitor may see (the index knows which are staff-only)."""
-    projects = ProjectPage.objects.live()
-    if sees_staff_material(user):
-        return projects
-    staff_only = SearchEntry.objects.filter(kind=ProjectPage.search_kind.key, staff_only=True)
-    return projects.exclude(pk__in=staff_only.values("object_id"))
 
 
 def parse_params(params, user):
     """The search request from GET parameters; raises InvalidSearch with a Czech message."""
-    selected = {name: _values(params, name) for name in FACET_PARAMS}
-    filters = Filters(
-        kind=_kinds(selected["typ"]),
-        topic=_ids_for_slugs(selected["tema"], Topic.objects, _("Neznámé téma „%(value)s“.")),
-        project=_ids_for_slugs(
-            selected["projekt"],
-            visible_projects(user) if selected["projekt"] else None,
-            _("Neznámý projekt „%(value)s“."),
-        ),
-        region=_ids_for_slugs(selected["kraj"], Region.objects, _("Neznámý kraj „%(value)s“.")),
-        stage=_stages(selected["stupen"]),
-        year=_years(selected["rok"]),
-    )
-    return SearchParams(
-        text=clean_text(params.get("q", "")),
-        filters=filters,
-        page=_page_number(params.get("strana")),
-        selected=selected,
-    )
+    form = SearchForm(params, user)
+    if not form.is_valid():
+        raise InvalidSearch(str(form.first_error()))
+    data = form.cleaned_data
+    filters = Filters(**{facet.engine: data[facet.param] for facet in SEARCH_FACETS})
+    return SearchParams(text=data["q"], filters=filters, page=data["strana"])
 
 
 # --- what the views show -----------------------------------------------------------------
@@ -405,50 +302,18 @@ def promoted_items(text, terms, user):
 # --- facets -------------------------------------------------------------------------------
 
 
-def _facet_labels(facet, values, user):
-    """{value from the index: (GET parameter value, Czech label)} for one facet."""
-    if facet == "kind":
-        return {v: (v, kinds.kind_label(v)) for v in values}
-    if facet == "stage":
-        return {v: (v, kinds.stage_label(v)) for v in values}
-    if facet == "year":
-        return {v: (str(v), str(v)) for v in values}
-    if not values:
-        return {}
-    if facet == "project":
-        return _project_labels(values, user)
-    model = {"topic": Topic, "region": Region}[facet]
-    rows = model.objects.filter(id__in=values).values_list("id", "slug", "name")
-    return {id_: (slug, label) for id_, slug, label in rows}
-
-
-def _project_labels(project_ids, user):
-    """The projects this visitor may see (one query: the index knows the staff-only ones)."""
-    projects = visible_projects(user).filter(id__in=project_ids)
-    return {id_: (slug, title) for id_, slug, title in projects.values_list("id", "slug", "title")}
-
-
-def _order(facet, options):
-    if facet == "year":
-        return sorted(options, key=lambda o: o.value, reverse=True)
-    if facet == "stage":
-        order = [value for value, _label in kinds.stage_choices()]
-        return sorted(options, key=lambda o: order.index(o.value) if o.value in order else 99)
-    return sorted(options, key=lambda o: (-o.count, str(o.label)))
-
-
 def facets(counts, params, user):
-    """The facets with counts (the most frequent values; a selected one even with 0)."""
+    """The facets with counts (the most frequent values; a selected one even with 0); a
+    facet without a choice is left out."""
+    scope = SearchScope(user)
     result = []
-    for param, (facet, heading) in FACET_PARAMS.items():
-        facet_counts = counts.get(facet, Counter())
-        selected = params.selected[param]
+    for facet in SEARCH_FACETS:
+        facet_counts = counts.get(facet.engine, Counter())
+        selected = getattr(params.filters, facet.engine)
         shown = [key for key, _count in facet_counts.most_common(MAX_OPTIONS)]
-        keys = list(dict.fromkeys([*shown, *getattr(params.filters, facet)]))
-        options = [
-            Choice(value, label, facet_counts.get(key, 0), value in selected)
-            for key, (value, label) in _facet_labels(facet, keys, user).items()
-        ]
-        if options:
-            result.append(FacetView(param, str(heading), _order(facet, options)))
+        keys = list(dict.fromkeys([*shown, *selected]))
+        labels = facet.choices(keys, scope) if keys else {}
+        view = facet.search_view(facet_counts, selected, labels)
+        if view is not None:
+            result.append(view)
     return result

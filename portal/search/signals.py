@@ -121,8 +121,9 @@ def refresh_collection_privacy(sender, instance, **kwargs):
 def repair_fulltext_structures(sender, using="default", **kwargs):
     """SQLite drops the FTS triggers whenever a migration makes Django recreate the entry
     table (e.g. when a field is added); put back whatever is missing."""
-    if sender.name == "portal":
-        schema.repair(connections[using])
+    connection = connections[using]
+    if sender.label == "search" and schema.ENTRY_TABLE in connection.introspection.table_names():
+        schema.repair(connection)
 
 
 # --- synonyms -----------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """The search page, the same results as JSON, and title suggestions for the search field.
 
 None of these responses is for search engines: the page carries a robots meta tag and
-every response an ``X-Robots-Tag: noindex`` header.
+every response an ``X-Robots-Tag: noindex`` header. A bad parameter is a 400 with a Czech
+message, on the page as in the API.
 """
 
 from django.core.paginator import Paginator
@@ -35,6 +36,7 @@ def search(request):
         outcome = run_search(request)
     except InvalidSearch as error:
         context["error"] = error.message
+        return _noindex(TemplateResponse(request, "search/search.html", context, status=400))
     else:
         context.update(
             outcome=outcome,

@@ -77,6 +77,8 @@ class BasePage(Page):
     search_kind = SearchKind("listing", _("přehled"), weight=0.6)
     # The field holding a validation stage (idea -> validated), for the search's stage facet.
     search_stage_field = None
+    # The field holding an evidence level (a choice field), for the search's evidence facet.
+    search_evidence_field = None
     # A page type listed on the page of the project it sits under: the list's template and
     # the order of its pages there.
     project_list_template = None

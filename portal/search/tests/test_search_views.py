@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.test import TestCase
+from django.utils.html import escape
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from news.factories import NewsPageFactory
@@ -42,6 +43,11 @@ BAD_INPUT = {
     "kraj unknown": {"q": "kontakt", "kraj": "atlantida"},
     "projekt unknown": {"q": "kontakt", "projekt": "zadny-projekt"},
     "stupen unknown": {"q": "kontakt", "stupen": "hotovo"},
+    "skupina unknown": {"q": "kontakt", "skupina": "marťané"},
+    "prostredi unknown": {"q": "kontakt", "prostredi": "mesic"},
+    "ucinnost unknown": {"q": "kontakt", "ucinnost": "zazracna"},
+    "standard unknown": {"q": "kontakt", "standard": "standard-99"},
+    "standard NUL": {"q": "kontakt", "standard": "a\x00b"},
 }
 TOO_MANY_VALUES = [("q", "kontakt")] + [("rok", str(2000 + n)) for n in range(50)]
 
@@ -236,25 +242,30 @@ class BadInputTests(SearchTestCase):
                 if response.status_code == 400:
                     self.assertRegex(data["error"], "[ěščřžýáíéůú]")
 
-    def test_page_never_fails(self):
+    def test_page_answers_as_the_api_does(self):
         for name, params in BAD_INPUT.items():
             with self.subTest(name):
                 response = self.client.get("/hledat/?" + urlencode(params))
-                self.assertEqual(response.status_code, 200)
-                self.assertContains(response, "Hledání")
+                from_api = api(self.client, **params)
+                self.assertEqual(response.status_code, from_api.status_code)
+                self.assertContains(response, "Hledání", status_code=response.status_code)
+                if response.status_code == 400:
+                    error = escape(from_api.json()["error"])
+                    self.assertContains(response, error, status_code=400)
 
     def test_too_many_filter_values(self):
         response = self.client.get("/api/hledat/?" + urlencode(TOO_MANY_VALUES))
         self.assertEqual(response.status_code, 400)
         self.assertIn("nejvýše", response.json()["error"])
-        self.assertEqual(self.client.get("/hledat/?" + urlencode(TOO_MANY_VALUES)).status_code, 200)
+        page = self.client.get("/hledat/?" + urlencode(TOO_MANY_VALUES))
+        self.assertContains(page, "Vyberte nejvýše 20 hodnot filtru.", status_code=400)
 
     def test_invalid_values_get_a_czech_message(self):
         response = api(self.client, q="kontakt", strana="abc")
         self.assertEqual(response.status_code, 400)
         self.assertIn("Stránka výsledků", response.json()["error"])
         page = self.client.get("/hledat/?q=kontakt&typ=nic")
-        self.assertContains(page, "Neznámý typ obsahu „nic“")
+        self.assertContains(page, "Neznámý typ obsahu „nic“", status_code=400)
 
     def test_only_get_is_allowed(self):
         self.assertEqual(self.client.post("/api/hledat/", {"q": "x"}).status_code, 405)
