@@ -4,7 +4,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from methodology.record import EVIDENCE_ORDER, EvidenceLevel
-from portal.core.listings import Facet
+from portal.core.facets import Facet
 
 
 class EvidenceFacet(Facet):

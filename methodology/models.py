@@ -15,7 +15,8 @@ from methodology.sheet import SheetMixin
 from portal.adoption.facets import AdoptionOrder, AdoptionRegionFacet
 from portal.core.api import RowsField, name_of, names
 from portal.core.blocks import BodyBlock
-from portal.core.listings import Listed, YearFacet
+from portal.core.facets import YearFacet
+from portal.core.listings import Listed
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
 from portal.projects.facets import ProjectFacet, RegionFacet
 from portal.projects.models import SourceProjectMixin

@@ -15,7 +15,8 @@ from wagtail.search import index
 from news.forms import PeriodReportForm
 from portal.core.api import PublicDocumentField, RowsField, name_of, names
 from portal.core.blocks import RICH_TEXT_FEATURES, BodyBlock
-from portal.core.listings import KindFacet, Listed, YearFacet
+from portal.core.facets import KindFacet, YearFacet
+from portal.core.listings import Listed
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
 from portal.projects.facets import ProjectFacet, RegionFacet
 from portal.projects.models import SourceProjectMixin, parent_project

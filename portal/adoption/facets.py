@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from portal.adoption.models import Adoption
-from portal.core.listings import Choice, Facet, FacetView, LinkedVocabularyFacet
+from portal.core.facets import Choice, Facet, FacetView, LinkedVocabularyFacet
 from portal.taxonomy.models import Region
 
 

@@ -12,7 +12,7 @@ from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.listings import Facet, exists_in
+from portal.core.facets import Facet, exists_in
 from portal.core.privacy import public
 from portal.core.text import Fold, fold
 from portal.taxonomy.models import Region

@@ -15,7 +15,8 @@ from wagtail.search import index
 from portal.core.access import is_staff_reader
 from portal.core.api import RowsField, name_of, names
 from portal.core.blocks import RICH_TEXT_FEATURES, ProjectBodyBlock
-from portal.core.listings import Listed, YearFacet
+from portal.core.facets import YearFacet
+from portal.core.listings import Listed
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
 from portal.core.privacy import public
 from portal.projects.facets import RegionFacet

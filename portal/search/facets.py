@@ -1,6 +1,6 @@
 """The search's filters: each a GET parameter, the engine facet it selects, its choices.
 
-They are the listings' facets (``portal.core.listings.Facet``) seen by the search: the same
+They are the listings' facets (``portal.core.facets.Facet``) seen by the search: the same
 GET names, headings and vocabularies (topics, kraje, projects, years, target groups,
 settings, SPOD standards, evidence levels), read by the same Django form
 (``portal.search.forms``). A search facet takes any number of values (any of them matches),
@@ -14,7 +14,7 @@ import re
 from django.db.models import CharField, F, IntegerField, Value
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.listings import Choice, Facet, FacetView, YearFacet, clean_year
+from portal.core.facets import Choice, Facet, FacetView, YearFacet, clean_year
 from portal.projects.facets import ProjectFacet, RegionFacet
 from portal.projects.models import ProjectPage
 from portal.search import kinds

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
-from portal.core.listings import FacetView
+from portal.core.facets import FacetView
 from portal.search import highlight, indexing, kinds, typos
 from portal.search.engine import get_engine
 from portal.search.facets import MAX_OPTIONS, SEARCH_FACETS, SearchScope

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.listings import LinkedVocabularyFacet
+from portal.core.facets import LinkedVocabularyFacet
 from portal.taxonomy.models import PracticeSetting, QualityStandard, TargetGroup, Topic
 
 

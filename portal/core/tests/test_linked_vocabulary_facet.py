@@ -8,7 +8,8 @@ from methodology.factories import MethodologyPageFactory, ToolPageFactory
 from methodology.models import MethodologyPage, ToolPage
 from news.factories import NewsPageFactory
 from news.models import NewsPage
-from portal.core.listings import LinkedVocabularyFacet, Listed, Listing
+from portal.core.facets import LinkedVocabularyFacet
+from portal.core.listings import Listed, Listing
 from portal.projects.factories import ProjectPageFactory
 from portal.taxonomy.facets import TargetGroupFacet
 from portal.taxonomy.factories import RegionFactory

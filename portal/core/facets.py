@@ -1,0 +1,307 @@
+"""Facets: the filters of a listing (and of search), each a GET parameter with its
+validation, its SQL filter and its SQL counts.
+
+`Facet` is the base; `YearFacet` and `KindFacet` serve every listing; `LinkedVocabularyFacet`
+is a vocabulary reached from the page through a link table (topics, target groups, settings,
+standards, kraje of use), declared by the app that owns the vocabulary.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db.models import Count, Q
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils.translation import gettext_lazy as _
+
+from portal.core.text import Fold
+
+
+@dataclass
+class Choice:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class FacetView:
+    """One facet as a page shows it (listings and search alike)."""
+
+    param: str
+    label: str
+    choices: list[Choice]
+    selected: str = ""
+    widget: str = "select"
+    selected_label: str = ""
+    suggest_url: str = ""
+
+    @property
+    def options(self):
+        return self.choices
+
+    def as_json(self):
+        return [
+            {"value": c.value, "label": str(c.label), "count": c.count, "selected": c.selected}
+            for c in self.choices
+        ]
+
+
+class Facet:
+    """A filter of a listing: its GET parameter, validation, SQL filter and SQL counts."""
+
+    param = ""
+    label = ""
+    widget = "select"
+    script = None  # a static script the facet's field needs (progressive enhancement)
+    unknown_message = _("„%(value)s“ v tomto výpisu nenajdete.")
+
+    def applies(self, listing):
+        return True
+
+    def clean(self, value, listing):
+        """The value to filter by, or ValidationError with a Czech message (cheap queries)."""
+        return value
+
+    def filter(self, listed, queryset, value):
+        raise NotImplementedError
+
+    def order(self, listed, queryset, value):
+        """The queryset in this facet's own order, or None to keep the listed order."""
+        return None
+
+    def counts(self, listing, querysets):
+        """{value: number of items} over [(listed, queryset)]."""
+        raise NotImplementedError
+
+    def labels(self, listing, values):
+        return {value: str(value) for value in values}
+
+    def sort(self, choices):
+        return sorted(choices, key=lambda c: Fold.python(c.label))
+
+    def refuse(self, value):
+        raise ValidationError(self.unknown_message % {"value": value[:40]})
+
+    def view(self, listing, counts, selected):
+        labels = self.labels(listing, set(counts) | ({selected} if selected else set()))
+        choices = [
+            Choice(value, label, counts.get(value, 0), value == selected)
+            for value, label in labels.items()
+            if counts.get(value) or value == selected
+        ]
+        return FacetView(self.param, str(self.label), self.sort(choices), selected, self.widget)
+
+
+def exists_in(listing, facet, value):
+    """Whether some item of the listing matches `value` (one EXISTS query per page type)."""
+    return any(
+        facet.filter(listed, listing.base(listed), value).exists() for listed in listing.listed
+    )
+
+
+class YearFacet(Facet):
+    """The year of an item's date, or every year of its span."""
+
+    param = "rok"
+    label = _("Rok")
+
+    def applies(self, listing):
+        return any(listed.date for listed in listing.listed)
+
+    def clean(self, value, listing):
+        return clean_year(value)
+
+    @staticmethod
+    def span(listed):
+        start, end = ExtractYear(listed.date), ExtractYear(listed.date_end or listed.date)
+        return Coalesce(start, end), Coalesce(end, start)
+
+    def filter(self, listed, queryset, value):
+        if not listed.date:
+            return queryset.none()
+        if not listed.date_end:
+            return queryset.filter(**{f"{listed.date}__year": value})
+        start, end = self.span(listed)
+        return queryset.alias(year_from=start, year_to=end).filter(
+            year_from__lte=value, year_to__gte=value
+        )
+
+    def counts(self, listing, querysets):
+        counts = {}
+        for listed, queryset in querysets:
+            if not listed.date:
+                continue
+            start, end = self.span(listed)
+            rows = (
+                queryset.order_by()
+                .annotate(year_from=start, year_to=end)
+                .values_list("year_from", "year_to")
+                .annotate(n=Count("pk"))
+            )
+            for first, last, number in rows:
+                if first is None:
+                    continue
+                for year in range(first, last + 1):
+                    counts[str(year)] = counts.get(str(year), 0) + number
+        return counts
+
+    def sort(self, choices):
+        return sorted(choices, key=lambda c: c.value, reverse=True)
+
+
+YEAR_MESSAGE = _("Rok „%(value)s“ neznáme; zadejte ho číslem, např. 2021.")
+
+
+def clean_year(value):
+    """A year as a number, or the one Czech message listings and search give."""
+    if not (value.isascii() and value.isdigit() and 1900 <= int(value) <= 2100):
+        raise ValidationError(YEAR_MESSAGE % {"value": value[:40]})
+    return int(value)
+
+
+class KindFacet(Facet):
+    """The page type, when an index lists more than one."""
+
+    param = "typ"
+    label = _("Druh")
+    unknown_message = _("Druh obsahu „%(value)s“ neznáme.")
+
+    def applies(self, listing):
+        return len([listed for listed in listing.listed if listed.kind]) > 1
+
+    def clean(self, value, listing):
+        if value not in {listed.kind for listed in listing.listed}:
+            self.refuse(value)
+        return value
+
+    def filter(self, listed, queryset, value):
+        return queryset if listed.kind == value else queryset.none()
+
+    def counts(self, listing, querysets):
+        return {listed.kind: queryset.count() for listed, queryset in querysets}
+
+    def labels(self, listing, values):
+        return {item.kind: item.kind_label for item in listing.listed if item.kind in values}
+
+    def view(self, listing, counts, selected):
+        view = super().view(listing, counts, selected)
+        order = [listed.kind for listed in listing.listed]
+        view.choices.sort(key=lambda c: order.index(c.value))
+        return view
+
+
+@dataclass(frozen=True)
+class Link:
+    """Where a page type's links to a vocabulary live: the table (`model`), its column that
+    points at the page (`page`) and the lookup from a row of it to the vocabulary entry."""
+
+    model: type
+    page: str
+    entry: str
+
+
+@cache
+def link_of(model, lookup):
+    """The link table `lookup` (from a page of `model` to a vocabulary entry) goes through.
+
+    A many-to-many field goes through its own table, a reverse foreign key through the rows
+    that point at the page; any other lookup starts at the page itself. None when the page
+    type has no such field.
+    """
+    first, _, rest = lookup.partition("__")
+    try:
+        field = model._meta.get_field(first)
+    except FieldDoesNotExist:
+        return None
+    if field.many_to_many and not field.auto_created:
+        entry = "__".join(filter(None, (field.m2m_reverse_field_name(), rest)))
+        return Link(field.remote_field.through, field.m2m_field_name(), entry)
+    if field.one_to_many and rest:
+        return Link(field.related_model, field.field.name, rest)
+    return Link(model, "pk", lookup)
+
+
+class LinkedVocabularyFacet(Facet):
+    """Pages linked to one entry of a vocabulary (chosen by its `key`) through a link table.
+
+    `lookup` leads from the page to the entry ("topic_items__tag", "target_groups",
+    "adoptions__municipality__region"); the owning app declares it with its `vocabulary`
+    model. A page type without the lookup's first field never matches. The filter is a
+    subquery of the link table, so a page linked twice to one entry is listed once; the
+    counts are one grouped query per link table (distinct pages per entry); the labels come
+    from that query, or from the vocabulary for a selected entry with no items. Choices sort
+    by their label, or by `choice_order`, a field of the vocabulary.
+    """
+
+    vocabulary = None
+    key = "slug"
+    label_field = "name"
+    lookup = ""
+    choice_order = None
+
+    def link(self, listed):
+        return link_of(listed.model, self.lookup)
+
+    def applies(self, listing):
+        return any(self.link(listed) for listed in listing.listed)
+
+    def clean(self, value, listing):
+        known = self.vocabulary.objects.filter(**{self.key: value}).exists()
+        if not known or not exists_in(listing, self, value):
+            self.refuse(value)
+        return value
+
+    def filter(self, listed, queryset, value):
+        link = self.link(listed)
+        if link is None:
+            return queryset.none()
+        linked = link.model.objects.filter(**{f"{link.entry}__{self.key}": value})
+        return queryset.filter(pk__in=linked.values(link.page))
+
+    def entry_fields(self, prefix=""):
+        fields = (self.key, self.label_field, *filter(None, (self.choice_order,)))
+        return [prefix + field for field in fields]
+
+    def counts(self, listing, querysets):
+        pages_by_link = {}
+        for listed, queryset in querysets:
+            link = self.link(listed)
+            if link is not None:
+                pages = Q(**{f"{link.page}__in": queryset.values("pk")})
+                pages_by_link[link] = pages_by_link.get(link, Q()) | pages
+        counts, entries = Counter(), self.entries(listing)
+        for link, pages in pages_by_link.items():
+            rows = (
+                link.model.objects.filter(pages)
+                .order_by()
+                .values_list(*self.entry_fields(f"{link.entry}__"))
+                .annotate(n=Count(link.page, distinct=True))
+            )
+            for value, *entry, number in rows:
+                if value is not None:
+                    counts[value] += number
+                    entries[value] = entry
+        return dict(counts)
+
+    def entries(self, listing):
+        """{key: [label, order]} of the entries this request has read."""
+        return listing.memo.setdefault(("entries", self.param), {})
+
+    def labels(self, listing, values):
+        entries = self.entries(listing)
+        missing = [value for value in values if value not in entries]
+        if missing:
+            rows = self.vocabulary.objects.filter(**{f"{self.key}__in": missing})
+            for value, *entry in rows.values_list(*self.entry_fields()):
+                entries[value] = entry
+        return {value: entries[value][0] for value in values if value in entries}
+
+    def view(self, listing, counts, selected):
+        view = super().view(listing, counts, selected)
+        if self.choice_order:
+            entries = self.entries(listing)
+            view.choices.sort(key=lambda choice: entries[choice.value][1])
+        return view
