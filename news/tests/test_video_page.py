@@ -53,7 +53,10 @@ def test_the_side_column_names_project_date_length_and_topics(client, video):
     facts = section(html, "o-videu")
     assert f'href="{video.source_project.url}">Projekt Telč</a>' in facts
     assert "1:35&nbsp;min" in facts
-    assert "Zveřejněno" in facts and "<time datetime=" in facts
+    assert "Zveřejněno" in facts
+    # A valid HTML date: whole seconds (HTML allows at most three digits of a fraction).
+    stamp = re.search(r'<time datetime="([^"]+)">', facts).group(1)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", stamp), stamp
     assert 'href="/temata/pestounska-pece/"' in facts
     # The key facts come after the player in the page, so a phone shows the video first.
     assert html.index('class="video"') < html.index('id="o-videu"')
