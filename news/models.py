@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -13,6 +14,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from news.forms import PeriodReportForm
+from portal.core.access import visible_pages
 from portal.core.api import PublicDocumentField, RowsField, name_of, names
 from portal.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.core.facets import KindFacet, YearFacet
@@ -279,6 +281,10 @@ class PeriodReportDocument(AttachedDocument):
     page = ParentalKey(PeriodReportPage, on_delete=models.CASCADE, related_name="documents")
 
 
+# How many other videos of its project a video page offers.
+OTHER_VIDEOS = 4
+
+
 class VideoPage(SourceProjectMixin, BasePage):
     """An educational spot: an uploaded file or an embed, always with a transcript."""
 
@@ -384,6 +390,26 @@ class VideoPage(SourceProjectMixin, BasePage):
             return ""
         minutes, seconds = divmod(self.duration_seconds, 60)
         return f"{minutes}:{seconds:02d}"
+
+    def related_groups(self, user):
+        """[(heading, pages)] this visitor may read: the pages that link to the video (the
+        apps above news answer the `pages_linking_to` hook, news may not import them) and
+        the newest other videos of its project."""
+        groups = []
+        for linking_to in hooks.get_hooks("pages_linking_to"):
+            groups += linking_to(self, user)
+        if self.source_project_id:
+            others = VideoPage.objects.filter(source_project_id=self.source_project_id)
+            others = visible_pages(others.exclude(pk=self.pk), user)
+            others = list(others.order_by("-first_published_at")[:OTHER_VIDEOS])
+            if others:
+                groups.append((_("Další videa z projektu"), others))
+        return groups
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_groups"] = self.related_groups(request.user)
+        return context
 
 
 class NewsIndexPage(IndexPage):

@@ -23,6 +23,7 @@ from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from news.models import VideoPage
 from portal.operations.sitemap import sitemap_urls
 from portal.taxonomy.models import Region
 
@@ -120,6 +121,7 @@ def purge_with_listings(page, extra_pages=()):
     batch.add_page(page)
     batch.add_pages(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
     batch.add_pages(extra_pages)
+    batch.add_pages(videos_showing(page))
     site = page.get_site()
     topics = getattr(page.specific_deferred, "topics", None)
     if site and topics is not None:
@@ -131,6 +133,21 @@ def purge_with_listings(page, extra_pages=()):
     # After the commit and the new cache generation (registered first): a purge that ran
     # earlier could let Varnish fetch the old page again from the Django cache.
     transaction.on_commit(partial(enqueue_purges, list(batch.urls)))
+
+
+def videos_showing(page):
+    """The video pages whose related content names `page`: the videos a methodology or a tool
+    links to, and the other videos of a video's project. (A link just removed stays on the
+    video's cached copy until it expires: the previous links are not known here.)"""
+    specific = page.specific_deferred
+    videos = VideoPage.objects.none()
+    related = getattr(specific, "related_pages", None)
+    if related is not None:
+        videos = VideoPage.objects.filter(pk__in=related.values("pk"))
+    if isinstance(specific, VideoPage) and specific.source_project_id:
+        siblings = VideoPage.objects.filter(source_project_id=specific.source_project_id)
+        videos = videos | siblings.exclude(pk=page.pk)
+    return videos.live().defer_streamfields()
 
 
 def region_urls(root):

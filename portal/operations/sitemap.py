@@ -14,6 +14,7 @@ from wagtail.models import Page
 from portal.core.content_version import FRAGMENT_SECONDS, content_version
 from portal.core.links import absolute_url
 from portal.core.privacy import public
+from portal.regions.sections import counts_by_region
 from portal.taxonomy.models import Topic
 
 SECTION_SIZE = 5000
@@ -30,16 +31,10 @@ class PortalSitemap(Sitemap):
         return public(pages).order_by("path").specific(defer=True)
 
 
-class TopicSitemap(Sitemap):
-    """The topic index and every topic that some live public page is tagged with."""
+class PathSitemap(Sitemap):
+    """A section of the portal's own views (not pages), listed by their paths."""
 
     limit = SECTION_SIZE
-
-    def items(self):
-        pages = public(Page.objects.live())
-        topics = Topic.objects.filter(tagged_pages__content_object__in=pages).distinct()
-        slugs = topics.order_by("slug").values_list("slug", flat=True)
-        return [reverse("topic_index")] + [reverse("topic_detail", args=[s]) for s in slugs]
 
     def lastmod(self, path):
         return None
@@ -49,7 +44,29 @@ class TopicSitemap(Sitemap):
         return [{"item": path, "location": absolute_url(self.request, path)} for path in paths]
 
 
-SITEMAPS = {"stranky": PortalSitemap, "temata": TopicSitemap}
+class TopicSitemap(PathSitemap):
+    """The topic index and every topic that some live public page is tagged with."""
+
+    def items(self):
+        pages = public(Page.objects.live())
+        topics = Topic.objects.filter(tagged_pages__content_object__in=pages).distinct()
+        slugs = topics.order_by("slug").values_list("slug", flat=True)
+        return [reverse("topic_index")] + [reverse("topic_detail", args=[s]) for s in slugs]
+
+
+class RegionSitemap(PathSitemap):
+    """The kraje index and every kraj whose page lists some public project, methodology or
+    tool: an empty kraj page tells a search engine nothing."""
+
+    def items(self):
+        listed = set()
+        for counts in counts_by_region(staff=False).values():
+            listed.update(slug for slug, count in counts.items() if count)
+        paths = [reverse("region_detail", args=[slug]) for slug in sorted(listed)]
+        return [reverse("region_index"), *paths]
+
+
+SITEMAPS = {"stranky": PortalSitemap, "temata": TopicSitemap, "kraje": RegionSitemap}
 
 
 def _cached(request, name, render):

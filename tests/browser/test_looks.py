@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_accessibility import PAGE_TYPES, expected_status
+from tests.browser.test_accessibility import PAGE_TYPES, SPOT_TELC, expected_status
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENS = {"desktop": (1280, 800), "phone": (390, 844)}
@@ -123,3 +123,23 @@ def test_every_page_with_its_styles_fonts_and_icons_stays_under_the_budget(brows
     context.close()
     assert fonts_seen, "the design system's fonts were not loaded"
     assert not heavy, heavy
+
+
+def test_the_video_page_has_its_facts_beside_the_player_on_desktops_and_below_on_phones(
+    browser, portal_url
+):
+    boxes = {}
+    for screen, (width, height) in SCREENS.items():
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        page.goto(portal_url + SPOT_TELC)
+        player = page.locator(".video__player").bounding_box()
+        facts = page.locator("#o-videu").bounding_box()
+        boxes[screen] = (player, facts)
+        context.close()
+    player, facts = boxes["desktop"]
+    assert facts["x"] >= player["x"] + player["width"], "the key facts stand beside the player"
+    assert abs(facts["y"] - player["y"]) < 50
+    player, facts = boxes["phone"]
+    assert player["y"] < SCREENS["phone"][1], "the player starts on a phone's first screen"
+    assert facts["y"] > player["y"] + player["height"]

@@ -118,8 +118,11 @@ def iso_datetime(value):
     """The machine-readable value of a <time datetime="…"> attribute."""
     if not value:
         return ""
-    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        # HTML allows at most three digits of a second's fraction; whole seconds suffice.
+        return value.isoformat(timespec="seconds")
     return value.isoformat()
 
 

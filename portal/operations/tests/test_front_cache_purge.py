@@ -9,7 +9,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from django.test import TestCase, override_settings
 
-from news.factories import NewsPageFactory
+from methodology.factories import MethodologyPageFactory
+from news.factories import NewsPageFactory, VideoPageFactory
+from portal.projects.factories import ProjectPageFactory
 from portal.taxonomy.factories import TopicFactory
 
 
@@ -69,3 +71,24 @@ class FrontCachePurgeTests(TestCase):
         with self.captureOnCommitCallbacks(execute=True):
             news.unpublish()
         assert {news.url, "/aktuality/", "/"} <= set(PurgeRecorder.paths)
+
+    def test_publishing_a_related_page_purges_the_video_pages_that_show_it(self):
+        project = ProjectPageFactory(title="Projekt se spoty")
+        video = VideoPageFactory(title="Spot", source_project=project)
+        sibling = VideoPageFactory(title="Druhý spot", source_project=project)
+        other = VideoPageFactory(title="Cizí spot")
+        methodology = MethodologyPageFactory()
+        methodology.related_pages.add(video)
+        PurgeRecorder.paths.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            methodology.save_revision().publish()
+        purged = set(PurgeRecorder.paths)
+        assert video.url in purged
+        assert other.url not in purged
+
+        PurgeRecorder.paths.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            video.save_revision().publish()
+        purged = set(PurgeRecorder.paths)
+        assert sibling.url in purged
+        assert other.url not in purged
