@@ -16,12 +16,13 @@ from portal.core.links import absolute_url
 
 @require_GET
 def robots_txt(request):
-    """Crawlers may read the public site; the admin and search results are not for them."""
+    """Crawlers may read the public site and the search page; the admin and search results
+    (any address under /hledat/ with a query string) are not for them."""
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /django-admin/",
-        "Disallow: /hledat/",
+        "Disallow: /hledat/?",
         "Disallow: /api/",
         "",
         f"Sitemap: {absolute_url(request, reverse('sitemap'))}",

@@ -27,7 +27,7 @@ from portal.taxonomy.facets import (
     TargetGroupFacet,
     TopicFacet,
 )
-from portal.taxonomy.models import Region, Topic
+from portal.taxonomy.models import Region
 
 MAX_OPTIONS = 30  # values listed per facet (the most frequent; selected ones always)
 MAX_ECHO = 40  # characters of a bad value repeated in an error message
@@ -193,7 +193,7 @@ class VocabularySearchFacet(SearchFacet):
 
 
 class TopicSearchFacet(VocabularySearchFacet):
-    param, label, model = TopicFacet.param, TopicFacet.label, Topic
+    param, label, model = TopicFacet.param, TopicFacet.label, TopicFacet.vocabulary
     engine = "topic"
     unknown_message = _("Neznámé téma „%(value)s“.")
 
@@ -206,23 +206,23 @@ class RegionSearchFacet(VocabularySearchFacet):
 
 class TargetGroupSearchFacet(VocabularySearchFacet):
     param, label = TargetGroupFacet.param, TargetGroupFacet.label
-    model = TargetGroupFacet.model
+    model = TargetGroupFacet.vocabulary
     engine = "target_group"
     unknown_message = _("Neznámá cílová skupina „%(value)s“.")
 
 
 class SettingSearchFacet(VocabularySearchFacet):
     param, label = PracticeSettingFacet.param, PracticeSettingFacet.label
-    model = PracticeSettingFacet.model
+    model = PracticeSettingFacet.vocabulary
     engine = "setting"
     unknown_message = _("Neznámé prostředí „%(value)s“.")
 
 
 class StandardSearchFacet(VocabularySearchFacet):
     param, label = QualityStandardFacet.param, QualityStandardFacet.label
-    model = QualityStandardFacet.model
+    model = QualityStandardFacet.vocabulary
     engine = "standard"
-    order_field = "number"
+    order_field = QualityStandardFacet.choice_order
     unknown_message = _("Neznámý standard kvality „%(value)s“.")
 
 

@@ -1,7 +1,8 @@
 """The search page, the same results as JSON, and title suggestions for the search field.
 
-None of these responses is for search engines: the page carries a robots meta tag and
-every response an ``X-Robots-Tag: noindex`` header. A bad parameter is a 400 with a Czech
+Results are not for search engines: a search page with any parameter carries a robots meta
+tag, and it and every JSON response an ``X-Robots-Tag: noindex`` header. The empty search page
+(``/hledat/``) is the portal's way in to search and may be indexed. A bad parameter is a 400 with a Czech
 message, on the page as in the API.
 """
 
@@ -36,7 +37,9 @@ def search(request):
         outcome = run_search(request)
     except InvalidSearch as error:
         context["error"] = error.message
-        return _noindex(TemplateResponse(request, "search/search.html", context, status=400))
+        return _results(
+            request, TemplateResponse(request, "search/search.html", context, status=400)
+        )
     else:
         context.update(
             outcome=outcome,
@@ -45,7 +48,12 @@ def search(request):
             clear_filters_url="?" + urlencode({"q": outcome.text}),
             has_filters=any(request.GET.getlist(name) for name in FACET_PARAMS),
         )
-    return _noindex(TemplateResponse(request, "search/search.html", context))
+    return _results(request, TemplateResponse(request, "search/search.html", context))
+
+
+def _results(request, response):
+    """A page of results (any parameter) stays out of search engines' indexes."""
+    return _noindex(response) if request.GET else response
 
 
 @require_GET

@@ -179,6 +179,25 @@ class SearchApiTests(SearchTestCase):
 
 
 class SearchPageTests(SearchTestCase):
+    def test_the_empty_search_page_may_be_indexed_and_results_may_not(self):
+        empty = self.client.get("/hledat/")
+        self.assertEqual(empty.status_code, 200)
+        self.assertNotIn("X-Robots-Tag", empty)
+        self.assertNotContains(empty, 'name="robots"')
+        self.assertContains(empty, '<meta name="description" content="Hledání v metodikách')
+        for query in ("?q=mediace", "?rok=2021", "?rok=dnes"):
+            with self.subTest(query=query):
+                results = self.client.get("/hledat/" + query)
+                self.assertEqual(results["X-Robots-Tag"], "noindex")
+                self.assertContains(
+                    results,
+                    '<meta name="robots" content="noindex">',
+                    status_code=results.status_code,
+                )
+        robots = self.client.get("/robots.txt").content.decode()
+        self.assertIn("Disallow: /hledat/?\n", robots)
+        self.assertNotIn("Disallow: /hledat/\n", robots)
+
     def test_page_shows_results_with_highlighted_snippets(self):
         response = self.client.get("/hledat/?q=pestounske+pece")
         self.assertEqual(response.status_code, 200)
