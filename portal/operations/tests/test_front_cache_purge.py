@@ -5,6 +5,7 @@ Wagtail's frontend cache backend sends (tasks run immediately under the test set
 """
 
 import threading
+from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from django.test import TestCase, override_settings
@@ -14,11 +15,15 @@ from portal.taxonomy.factories import TopicFactory
 
 
 class PurgeRecorder(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keeps connections open, as Varnish does
     paths = []
+    connections = []
 
     def do_PURGE(self):  # noqa: N802 - the HTTP method's name
         self.paths.append(self.path)
+        self.connections.append(self.client_address)
         self.send_response(200)
+        self.send_header("Content-Length", "0")
         self.end_headers()
 
     def log_message(self, *args):
@@ -35,7 +40,7 @@ class FrontCachePurgeTests(TestCase):
         cls.settings = override_settings(
             WAGTAILFRONTENDCACHE={
                 "varnish": {
-                    "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                    "BACKEND": "portal.operations.frontcache.KeepAliveHTTPBackend",
                     "LOCATION": location,
                 }
             }
@@ -51,6 +56,7 @@ class FrontCachePurgeTests(TestCase):
 
     def setUp(self):
         PurgeRecorder.paths.clear()
+        PurgeRecorder.connections.clear()
 
     def test_publish_purges_the_page_its_listings_and_its_topics(self):
         topic = TopicFactory(name="Sanace rodiny")
@@ -69,3 +75,21 @@ class FrontCachePurgeTests(TestCase):
         with self.captureOnCommitCallbacks(execute=True):
             news.unpublish()
         assert {news.url, "/aktuality/", "/"} <= set(PurgeRecorder.paths)
+
+    def test_the_published_page_is_purged_first_and_the_batch_over_one_connection(self):
+        topic = TopicFactory(name="Pěstounská péče")
+        news = NewsPageFactory(title="Zpráva", topics=[topic])
+        PurgeRecorder.paths.clear()
+        PurgeRecorder.connections.clear()
+        news.title = "Zpráva s opravou"
+        with self.captureOnCommitCallbacks(execute=True):
+            news.save_revision().publish()
+        # One connection carries the page and every listing that shows it, the page first.
+        batch_connection, _ = Counter(PurgeRecorder.connections).most_common(1)[0]
+        batch = [
+            path
+            for path, connection in zip(PurgeRecorder.paths, PurgeRecorder.connections, strict=True)
+            if connection == batch_connection
+        ]
+        assert batch[0] == news.url
+        assert {"/aktuality/", "/", f"/temata/{topic.slug}/", "/kraje/"} <= set(batch)
