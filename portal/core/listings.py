@@ -273,6 +273,9 @@ class FacetField(forms.CharField):
         value = (value or "").strip()
         if not value:
             return None
+        # CharField's own checks (no NUL, the length) before the facet looks the value up:
+        # PostgreSQL refuses a NUL in a query parameter with an error, not an empty result.
+        self.run_validators(value)
         return self.facet.clean(value, self.listing)
 
 
