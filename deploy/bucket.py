@@ -4,6 +4,7 @@ Real deployments point the same settings at their object storage (README "Severa
 application servers"); the stack uses this one to run every instance against a bucket.
 """
 
+import json
 import time
 from pathlib import Path
 
@@ -52,26 +53,56 @@ class Bucket:
         while True:
             try:
                 self.client().create_bucket(Bucket=NAME)
-                return
+                break
             except Exception:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.3)
+        self.client().put_bucket_policy(Bucket=NAME, Policy=image_read_policy(NAME))
 
     def keys(self, prefix=""):
         pages = self.client().get_paginator("list_objects_v2").paginate(Bucket=NAME, Prefix=prefix)
         return [item["Key"] for page in pages for item in page.get("Contents", [])]
 
     def nginx_locations(self):
-        return "\n".join(
+        # S3 answers an anonymous reader 403 for a key that does not exist (it may not list the
+        # bucket): to visitors that is a missing file, 404.
+        folders = "\n".join(
             f"        location /media/{folder}/ {{ proxy_pass {self.endpoint}/{NAME}/{folder}/; "
-            "expires 30d; }"
+            "proxy_intercept_errors on; error_page 403 =404 @missing; expires 30d; }"
             for folder in PUBLIC_FOLDERS
         )
+        return folders + "\n        location @missing { return 404; }"
 
 
 def folder_locations(media):
     return "\n".join(
         f"        location /media/{folder}/ {{ alias {media}/{folder}/; expires 30d; }}"
         for folder in PUBLIC_FOLDERS
+    )
+
+
+def image_read_policy(bucket, prefix=""):
+    """The bucket policy the front proxy needs: anyone may read the image folders, nothing else.
+
+    The proxy fetches images without credentials; a bucket that grants no anonymous read
+    answers it 403 for every image. Documents get no such grant: only the portal, with its
+    credentials and after its access checks, reads them.
+    """
+    prefix = f"{prefix.strip('/')}/" if prefix.strip("/") else ""
+    return json.dumps(
+        {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Sid": "FrontProxyReadsImages",
+                    "Effect": "Allow",
+                    "Principal": "*",
+                    "Action": "s3:GetObject",
+                    "Resource": [
+                        f"arn:aws:s3:::{bucket}/{prefix}{folder}/*" for folder in PUBLIC_FOLDERS
+                    ],
+                }
+            ],
+        }
     )

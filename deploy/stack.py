@@ -5,7 +5,7 @@
 
 starts, each as a child process that stops with Ctrl-C:
   * PostgreSQL 15: its own cluster in <var>/pg on port+3 (unless --database-url is given),
-  * gunicorn with portal.settings.production, 2 sync workers, on port+1,
+  * gunicorn with portal.settings.production, 2 workers of 4 threads, on port+1,
   * `manage.py db_worker`: Django tasks (Wagtail's front cache purges, reference index),
   * with --instances N, N-1 more of both, each from a copy of the code in <var>/instance-<n>
     (gunicorn on port+3+n), sharing the database, Redis and the media files,

@@ -114,6 +114,12 @@ sub vcl_backend_response {
         return (abandon);
     }
     if (bereq.backend == files) {
+        # Only a file is kept: a refusal or a miss is asked again, the file may come any moment.
+        if (beresp.status != 200) {
+            set beresp.ttl = 0s;
+            set beresp.uncacheable = true;
+            return (deliver);
+        }
         set beresp.ttl = 1h;
         return (deliver);
     }

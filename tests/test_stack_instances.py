@@ -2,8 +2,11 @@
 --s3): each runs from its own folder, they share PostgreSQL, Redis and the media bucket, and
 readers notice nothing when one of them is lost."""
 
+import html
 import http.client
 import http.cookies
+import io
+import json
 import re
 import secrets
 import string
@@ -11,6 +14,7 @@ import time
 import urllib.parse
 
 import pytest
+from PIL import Image
 
 from tests.bench import load_stack
 from tests.test_stack_smoke import get
@@ -31,6 +35,19 @@ page.title = "Aktualita {word}"
 page.save_revision(user=get_user_model().objects.get(username="admin")).publish()
 """
 
+UPLOADED = """
+import json
+from portal.core.models import PortalDocument, PortalImage
+image = PortalImage.objects.get(title="Sdílený obrázek")
+document = PortalDocument.objects.get(title="Sdílený dokument")
+print(json.dumps({"image": image.pk, "original": image.file.url, "document": document.url}))
+"""
+
+RENDITION = """
+from portal.core.models import PortalImage
+print(PortalImage.objects.get(pk={pk}).get_rendition("fill-80x60").url)
+"""
+
 STAFF_PAGE = """
 from wagtail.models import PageViewRestriction
 print(PageViewRestriction.objects.filter(restriction_type="groups").first().page.url)
@@ -44,6 +61,121 @@ def test_each_server_runs_from_a_folder_of_its_own(stack):
     for instance in stack.instances:
         status, _, body = get(instance.url + "/")
         assert status == 200 and "Portál pro praxi OSPOD" in body.decode()
+
+
+class Browser:
+    """A browser on one address: keeps its cookies, sends forms with their CSRF token."""
+
+    def __init__(self, base_url):
+        parts = urllib.parse.urlsplit(base_url)
+        self.base_url, self.host, self.port = base_url, parts.hostname, parts.port
+        self.cookies = {}
+
+    def request(self, method, path, body=None, headers=None):
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=60)
+        headers = dict(headers or {})
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        if method == "POST":  # what a browser sends with a form of the same site
+            headers.update({"Origin": self.base_url, "Referer": self.base_url + path})
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        content = response.read()
+        connection.close()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for name, morsel in http.cookies.SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        return response.status, response.headers, content
+
+    def form(self, path):
+        status, _, page = self.request("GET", path)
+        assert status == 200, (path, status)
+        page = page.decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        return page, token
+
+    def post(self, path, fields, files=()):
+        """A multipart form as a browser sends it; files are (field, name, content)."""
+        boundary = "----portal" + secrets.token_hex(8)
+        body = io.BytesIO()
+        for name, value in fields.items():
+            body.write(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+                       f"{value}\r\n".encode())  # fmt: skip
+        for name, filename, content in files:
+            body.write(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                       f'filename="{filename}"\r\nContent-Type: application/octet-stream'
+                       "\r\n\r\n".encode())  # fmt: skip
+            body.write(content + b"\r\n")
+        body.write(f"--{boundary}--\r\n".encode())
+        headers = {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+        return self.request("POST", path, body.getvalue(), headers)
+
+    def log_in(self, username, password):
+        _, token = self.form("/admin/login/")
+        body = urllib.parse.urlencode(
+            {"username": username, "password": password, "csrfmiddlewaretoken": token}
+        )
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        status, _, _ = self.request("POST", "/admin/login/", body, headers)
+        assert status == 302, status
+
+
+def own_collection(page):
+    """The first collection the editor's upload form offers (their project's)."""
+    select = re.search(r'<select name="collection".*?</select>', page, re.S).group(0)
+    return re.search(r'<option value="(\d+)"', select).group(1)
+
+
+def upload_as_editor(front):
+    """A project's editor uploads an image and a document in the admin, through the front."""
+    editor = Browser(front)
+    editor.log_in("redaktor-jihlava", "redaktor-jihlava-demo-heslo")
+    picture = io.BytesIO()
+    Image.new("RGB", (240, 160), (200, 40, 90)).save(picture, "PNG")
+    page, token = editor.form("/admin/images/add/")
+    fields = {"csrfmiddlewaretoken": token, "title": "Sdílený obrázek",
+              "collection": own_collection(page)}  # fmt: skip
+    status, _, body = editor.post(
+        "/admin/images/add/", fields, [("file", "sdileny-obrazek.png", picture.getvalue())]
+    )
+    assert status == 302, html.unescape(body.decode())[-3000:]
+    page, token = editor.form("/admin/documents/add/")
+    fields = {"csrfmiddlewaretoken": token, "title": "Sdílený dokument",
+              "collection": own_collection(page)}  # fmt: skip
+    text = "Zkouška úložiště".encode()
+    status, _, body = editor.post(
+        "/admin/documents/add/", fields, [("file", "sdileny-dokument.txt", text)]
+    )
+    assert status == 302, html.unescape(body.decode())[-3000:]
+
+
+def test_an_upload_through_the_front_is_served_by_either_server(stack):
+    first, second = stack.instances
+    upload_as_editor(stack.url)
+    uploaded = json.loads(shell(stack, UPLOADED, first))
+    # The files went to the bucket, not to a folder of either server.
+    keys = stack.bucket.keys()
+    assert any(key.startswith("original_images/sdileny-obrazek") for key in keys), keys
+    assert any(key.startswith("documents/sdileny-dokument") for key in keys), keys
+    for instance in stack.instances:
+        assert not (instance.var / "media").exists()
+
+    for instance in stack.instances:
+        status, _, body = get(instance.url + uploaded["document"])
+        assert status == 200 and body.decode() == "Zkouška úložiště", instance.url
+    status, _, original = get(stack.url + uploaded["original"])
+    assert status == 200 and original.startswith(b"\x89PNG"), status
+
+    rendition = shell(stack, RENDITION.format(pk=uploaded["image"]), second)
+    assert rendition.startswith("/media/images/"), rendition
+    status, headers, body = get(stack.url + rendition)
+    assert status == 200 and body.startswith(b"\x89PNG"), status
+    assert headers["Content-Type"] == "image/png"
+    # The first server finds the rendition the second one made.
+    assert shell(stack, RENDITION.format(pk=uploaded["image"]), first) == rendition
+    # A file that is not there is missing, whatever the bucket answers strangers.
+    status, _, _ = get(stack.url + rendition.replace("/media/images/", "/media/images/chybi-"))
+    assert status == 404
 
 
 def test_nothing_but_images_is_read_from_the_bucket_through_the_front(stack):

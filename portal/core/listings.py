@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import DateTimeField, F, Q
 from django.db.models.functions import Cast, Coalesce
 from django.utils.functional import cached_property
@@ -95,6 +96,9 @@ class FacetField(forms.CharField):
         value = (value or "").strip()
         if not value:
             return None
+        # CharField's own NUL check (this clean() replaces the one that runs it) before the
+        # facet looks the value up: PostgreSQL refuses a NUL in a query with an error.
+        ProhibitNullCharactersValidator()(value)
         return self.facet.clean(value, self.listing)
 
 

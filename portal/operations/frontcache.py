@@ -9,8 +9,11 @@ invalidated on publish; here any publish, unpublish or move starts a new cache g
 """
 
 import hashlib
+import http.client
+import logging
 from datetime import timedelta
 from functools import partial
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.cache import cache
@@ -19,6 +22,8 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from wagtail import __version__ as wagtail_version
+from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -32,6 +37,9 @@ GENERATION_KEY = "frontcache:generation"
 REPURGE_AFTER_SECONDS = 1.0
 PURGE_PRIORITY = 50
 STALE_IF_ERROR_SECONDS = 24 * 3600
+PURGE_TIMEOUT_SECONDS = 5
+
+logger = logging.getLogger(__name__)
 
 
 def is_anonymous_read(request):
@@ -106,6 +114,55 @@ class FrontCacheMiddleware:
         return response
 
 
+class KeepAliveHTTPBackend(HTTPBackend):
+    """Wagtail's PURGE requests, all of a batch over one kept-alive connection, in order.
+
+    A publish purges some thirty addresses (the page, its listings, topics, kraje, sitemap
+    sections): a new connection for each makes the last ones wait on a loaded machine, and
+    without a timeout an unreachable cache would hold the task worker for good.
+    """
+
+    def purge(self, url):
+        self.purge_batch([url])
+
+    def purge_batch(self, urls):
+        connection = None
+        try:
+            for url in urls:
+                connection = self._purge(connection, url)
+        finally:
+            if connection is not None:
+                connection.close()
+
+    def _connect(self):
+        if self.cache_scheme == "https":
+            return http.client.HTTPSConnection(self.cache_netloc, timeout=PURGE_TIMEOUT_SECONDS)
+        return http.client.HTTPConnection(self.cache_netloc, timeout=PURGE_TIMEOUT_SECONDS)
+
+    def _purge(self, connection, url):
+        parts = urlsplit(url)
+        host = parts.hostname + (f":{parts.port}" if parts.port else "")
+        path = urlunsplit(("", "", parts.path or "/", parts.query, ""))
+        headers = {"Host": host, "User-Agent": f"Wagtail-frontendcache/{wagtail_version}"}
+        # The cache may have closed a kept-alive connection meanwhile: once more on a new one.
+        for attempt in (1, 2):
+            try:
+                connection = connection or self._connect()
+                connection.request("PURGE", path, headers=headers)
+                response = connection.getresponse()
+                response.read()
+                if response.status >= 400:
+                    logger.error("Couldn't purge '%s': HTTP %d", url, response.status)
+                return connection
+            except (OSError, http.client.HTTPException) as error:
+                if connection is not None:
+                    connection.close()
+                connection = None
+                if attempt == 2:
+                    logger.error("Couldn't purge '%s': %s", url, error)
+        return None
+
+
 def purge_with_listings(page, extra_pages=()):
     """Wagtail purges the page itself; also purge the listings that show it.
 
@@ -117,8 +174,9 @@ def purge_with_listings(page, extra_pages=()):
     """
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
+    own = PurgeBatch()
+    own.add_page(page)
     batch = PurgeBatch()
-    batch.add_page(page)
     batch.add_pages(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
     batch.add_pages(extra_pages)
     batch.add_pages(videos_showing(page))
@@ -132,7 +190,10 @@ def purge_with_listings(page, extra_pages=()):
         batch.add_urls(region_urls(site.root_url))
     # After the commit and the new cache generation (registered first): a purge that ran
     # earlier could let Varnish fetch the old page again from the Django cache.
-    transaction.on_commit(partial(enqueue_purges, list(batch.urls)))
+    # The page itself first: it is what its editor (and the reader who follows a link to
+    # it) looks at next; the listings follow over the same connection.
+    urls = sorted(own.urls) + sorted(batch.urls - own.urls)
+    transaction.on_commit(partial(enqueue_purges, urls))
 
 
 def videos_showing(page):

@@ -76,7 +76,7 @@ FRONT_CACHE_SECONDS = int(env("FRONT_CACHE_SECONDS", "600"))
 if env("FRONT_CACHE_URL"):
     WAGTAILFRONTENDCACHE = {
         "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "portal.operations.frontcache.KeepAliveHTTPBackend",
             "LOCATION": env("FRONT_CACHE_URL"),
         }
     }

@@ -5,6 +5,7 @@ Wagtail's frontend cache backend sends (tasks run immediately under the test set
 """
 
 import threading
+from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from django.test import TestCase, override_settings
@@ -16,11 +17,15 @@ from portal.taxonomy.factories import TopicFactory
 
 
 class PurgeRecorder(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keeps connections open, as Varnish does
     paths = []
+    connections = []
 
     def do_PURGE(self):  # noqa: N802 - the HTTP method's name
         self.paths.append(self.path)
+        self.connections.append(self.client_address)
         self.send_response(200)
+        self.send_header("Content-Length", "0")
         self.end_headers()
 
     def log_message(self, *args):
@@ -37,7 +42,7 @@ class FrontCachePurgeTests(TestCase):
         cls.settings = override_settings(
             WAGTAILFRONTENDCACHE={
                 "varnish": {
-                    "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                    "BACKEND": "portal.operations.frontcache.KeepAliveHTTPBackend",
                     "LOCATION": location,
                 }
             }
@@ -53,6 +58,7 @@ class FrontCachePurgeTests(TestCase):
 
     def setUp(self):
         PurgeRecorder.paths.clear()
+        PurgeRecorder.connections.clear()
 
     def test_publish_purges_the_page_its_listings_and_its_topics(self):
         topic = TopicFactory(name="Sanace rodiny")
@@ -92,3 +98,21 @@ class FrontCachePurgeTests(TestCase):
         purged = set(PurgeRecorder.paths)
         assert sibling.url in purged
         assert other.url not in purged
+
+    def test_the_published_page_is_purged_first_and_the_batch_over_one_connection(self):
+        topic = TopicFactory(name="Pěstounská péče")
+        news = NewsPageFactory(title="Zpráva", topics=[topic])
+        PurgeRecorder.paths.clear()
+        PurgeRecorder.connections.clear()
+        news.title = "Zpráva s opravou"
+        with self.captureOnCommitCallbacks(execute=True):
+            news.save_revision().publish()
+        # One connection carries the page and every listing that shows it, the page first.
+        batch_connection, _ = Counter(PurgeRecorder.connections).most_common(1)[0]
+        batch = [
+            path
+            for path, connection in zip(PurgeRecorder.paths, PurgeRecorder.connections, strict=True)
+            if connection == batch_connection
+        ]
+        assert batch[0] == news.url
+        assert {"/aktuality/", "/", f"/temata/{topic.slug}/", "/kraje/"} <= set(batch)
