@@ -36,14 +36,70 @@ def uses_a_database(item):
 def pytest_collection_modifyitems(config, items):
     """On PostgreSQL the suite repeats only the tests that depend on the database: the
     others ran, identically, in the SQLite run."""
-    if not os.environ.get("TEST_DATABASE_URL", "").startswith("postgres"):
-        return
-    repeated, skipped = [], []
+    if os.environ.get("TEST_DATABASE_URL", "").startswith("postgres"):
+        repeated, skipped = [], []
+        for item in items:
+            (repeated if uses_a_database(item) else skipped).append(item)
+        if skipped:
+            config.hook.pytest_deselected(items=skipped)
+            items[:] = repeated
+    check_stack_tests_share_a_unit(items)
+
+
+# --- how pytest-xdist shares the work out (`--dist loadscope`) ---------------------------
+# Each test module (or class) is one unit of work, as with loadscope, except these units of
+# several modules: the tests sharing the production stack (tests/conftest.py) run on one
+# worker, which starts it once. They, and the other long units named here, go out first: a
+# long unit picked up last would keep one worker busy while the other has nothing left.
+LONG_UNITS = {
+    "production-stack": (
+        "tests/test_stack_smoke.py",
+        "tests/test_stack_instances.py",
+        "tests/browser/test_stack_admin.py",
+    ),
+    "stack-stop": ("tests/test_stack_stop.py",),  # starts a whole stack twice
+    "upgrade": ("portal/legacy/tests/test_upgrade.py",),  # builds two portals
+}
+
+
+def unit_of(nodeid):
+    module = nodeid.split("::", 1)[0]
+    return next((unit for unit, modules in LONG_UNITS.items() if module in modules), None)
+
+
+def check_stack_tests_share_a_unit(items):
     for item in items:
-        (repeated if uses_a_database(item) else skipped).append(item)
-    if skipped:
-        config.hook.pytest_deselected(items=skipped)
-        items[:] = repeated
+        if "stack" in getattr(item, "fixturenames", ()) and unit_of(item.nodeid) is None:
+            raise pytest.UsageError(
+                f"{item.nodeid} uses the production stack: add its module to the "
+                '"production-stack" unit in conftest.py, so that the stack starts once.'
+            )
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class LongUnitsFirstScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return unit_of(nodeid) or super()._split_scope(nodeid)
+
+        def _assign_work_unit(self, node):
+            if not getattr(self, "long_units_first", False):
+                # Before the first unit goes out: the long ones first, then the others by
+                # size, as loadscope orders them (workers run tests by their index in their
+                # own collection, so the collections stay as they are).
+                units = sorted(
+                    self.workqueue.items(),
+                    key=lambda unit: (unit[0] not in LONG_UNITS, -len(unit[1])),
+                )
+                self.workqueue.clear()
+                self.workqueue.update(units)
+                self.long_units_first = True
+            super()._assign_work_unit(node)
+
+    return LongUnitsFirstScheduling(config, log)
 
 
 @pytest.fixture(scope="session", autouse=True)
