@@ -4,7 +4,10 @@ Tests read the same compiled Czech catalogue as the site: `make install` compile
 catalogue edited since then is compiled again before the first test, so plurals never come
 from a stale file."""
 
+import fcntl
 import os
+import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -100,6 +103,117 @@ def pytest_xdist_make_scheduler(config, log):
             super()._assign_work_unit(node)
 
     return LongUnitsFirstScheduling(config, log)
+
+
+# --- the migrated test database, made once per session -----------------------------------
+# Migrating an empty database takes the better part of a minute; each pytest-xdist worker
+# used to do it for its own test database. The first worker to need one migrates it and
+# keeps a copy (SQLite: a file; PostgreSQL: a template database); the others start from it.
+
+
+def shared_folder(config):
+    """A folder every worker of this session sees (the basetemp's parent), or None."""
+    if not hasattr(config, "workerinput"):
+        return None
+    return config._tmp_path_factory.getbasetemp().parent
+
+
+@contextmanager
+def _exclusive(path):
+    with path.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+class MigrateOnce:
+    """Stands in for create_test_db's `migrate` (the first call only)."""
+
+    def __init__(self, folder, original):
+        self.folder, self.original, self.done = folder, original, False
+
+    def __call__(self, name, *args, **options):
+        if name != "migrate" or self.done:
+            return self.original(name, *args, **options)
+        self.done = True
+        from django.db import connection
+
+        marker = self.folder / f"migrated-{connection.vendor}"
+        with _exclusive(self.folder / "migrated.lock"):
+            if marker.exists():
+                self.restore(connection, marker)
+            else:
+                self.original(name, *args, **options)
+                self.keep(connection, marker)
+                marker.touch()
+        from django.contrib.contenttypes.models import ContentType
+
+        ContentType.objects.clear_cache()
+        return None
+
+    def keep(self, connection, marker):
+        if connection.vendor == "sqlite":
+            with sqlite3.connect(marker.with_suffix(".sqlite3")) as copy:
+                connection.connection.backup(copy)
+            copy.close()
+            return
+        name = connection.settings_dict["NAME"]
+        template = f"{name}_migrated"[:63]
+        connection.close()
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{template}"')
+            cursor.execute(f'CREATE DATABASE "{template}" TEMPLATE "{name}"')
+        marker.write_text(template)  # dropped at the end of the session
+
+    def restore(self, connection, marker):
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            with sqlite3.connect(marker.with_suffix(".sqlite3")) as copy:
+                copy.backup(connection.connection)
+            copy.close()
+            return
+        name = connection.settings_dict["NAME"]
+        connection.close()
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{marker.read_text()}"')
+
+
+def pytest_sessionfinish(session):
+    """The controller drops the template database the workers started from."""
+    if hasattr(session.config, "workerinput") or session.config.getoption("dist", "no") == "no":
+        return
+    marker = session.config._tmp_path_factory.getbasetemp() / "migrated-postgresql"
+    if marker.exists():
+        from django.db import connection
+        from pytest_django.plugin import blocking_manager_key
+
+        with session.config.stash[blocking_manager_key].unblock(), connection._nodb_cursor() as c:
+            c.execute(f'DROP DATABASE IF EXISTS "{marker.read_text()}"')
+
+
+@pytest.fixture(scope="session")
+def _migrate_once_per_session(request):
+    folder = shared_folder(request.config)
+    if folder is None:
+        yield
+        return
+    import django.core.management
+
+    original = django.core.management.call_command
+    django.core.management.call_command = MigrateOnce(folder, original)
+    try:
+        yield
+    finally:
+        django.core.management.call_command = original
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(_migrate_once_per_session, django_db_setup):
+    """pytest-django's test databases, migrated once per session (see above)."""
+    yield
 
 
 @pytest.fixture(scope="session", autouse=True)
