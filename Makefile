@@ -2,7 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-stamp
+# Named after the lock file's content: a fresh clone that shares an installed virtualenv
+# (CI's first-run check) finds its packages installed, whatever the clone's file times.
+STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock 2>/dev/null | cut -c1-16)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The public address: the demo Site record, and so every absolute URL, points here
@@ -15,9 +17,10 @@ APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-instal
 
 # Installs come from requirements.lock (exact versions of every package, extras included),
 # so every machine runs what CI ran. `make lock` brings it up to date with pyproject.toml.
-$(STAMP): requirements.lock
+$(STAMP):
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --requirement requirements.lock
+	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
 install: $(STAMP) messages pango assets

@@ -4,7 +4,10 @@ Tests read the same compiled Czech catalogue as the site: `make install` compile
 catalogue edited since then is compiled again before the first test, so plurals never come
 from a stale file."""
 
+import fcntl
 import os
+import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -36,14 +39,181 @@ def uses_a_database(item):
 def pytest_collection_modifyitems(config, items):
     """On PostgreSQL the suite repeats only the tests that depend on the database: the
     others ran, identically, in the SQLite run."""
-    if not os.environ.get("TEST_DATABASE_URL", "").startswith("postgres"):
-        return
-    repeated, skipped = [], []
+    if os.environ.get("TEST_DATABASE_URL", "").startswith("postgres"):
+        repeated, skipped = [], []
+        for item in items:
+            (repeated if uses_a_database(item) else skipped).append(item)
+        if skipped:
+            config.hook.pytest_deselected(items=skipped)
+            items[:] = repeated
+    check_stack_tests_share_a_unit(items)
+
+
+# --- how pytest-xdist shares the work out (`--dist loadscope`) ---------------------------
+# Each test module (or class) is one unit of work, as with loadscope, except these units of
+# several modules: the tests sharing the production stack (tests/conftest.py) run on one
+# worker, which starts it once. They, and the other long units named here, go out first: a
+# long unit picked up last would keep one worker busy while the other has nothing left.
+LONG_UNITS = {
+    "production-stack": (
+        "tests/test_stack_smoke.py",
+        "tests/test_stack_instances.py",
+        "tests/browser/test_stack_admin.py",
+    ),
+    "stack-stop": ("tests/test_stack_stop.py",),  # starts a whole stack twice
+    "upgrade": ("portal/legacy/tests/test_upgrade.py",),  # builds two portals
+}
+
+
+def unit_of(nodeid):
+    module = nodeid.split("::", 1)[0]
+    return next((unit for unit, modules in LONG_UNITS.items() if module in modules), None)
+
+
+def check_stack_tests_share_a_unit(items):
     for item in items:
-        (repeated if uses_a_database(item) else skipped).append(item)
-    if skipped:
-        config.hook.pytest_deselected(items=skipped)
-        items[:] = repeated
+        if "stack" in getattr(item, "fixturenames", ()) and unit_of(item.nodeid) is None:
+            raise pytest.UsageError(
+                f"{item.nodeid} uses the production stack: add its module to the "
+                '"production-stack" unit in conftest.py, so that the stack starts once.'
+            )
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class LongUnitsFirstScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return unit_of(nodeid) or super()._split_scope(nodeid)
+
+        def _assign_work_unit(self, node):
+            if not getattr(self, "long_units_first", False):
+                # Before the first unit goes out: the long ones first, then the others by
+                # size, as loadscope orders them (workers run tests by their index in their
+                # own collection, so the collections stay as they are).
+                units = sorted(
+                    self.workqueue.items(),
+                    key=lambda unit: (unit[0] not in LONG_UNITS, -len(unit[1])),
+                )
+                self.workqueue.clear()
+                self.workqueue.update(units)
+                self.long_units_first = True
+            super()._assign_work_unit(node)
+
+    return LongUnitsFirstScheduling(config, log)
+
+
+# --- the migrated test database, made once per session -----------------------------------
+# Migrating an empty database takes the better part of a minute; each pytest-xdist worker
+# used to do it for its own test database. The first worker to need one migrates it and
+# keeps a copy (SQLite: a file; PostgreSQL: a template database); the others start from it.
+
+
+def shared_folder(config):
+    """A folder every worker of this session sees (the basetemp's parent), or None."""
+    if not hasattr(config, "workerinput"):
+        return None
+    return config._tmp_path_factory.getbasetemp().parent
+
+
+@contextmanager
+def _exclusive(path):
+    with path.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+class MigrateOnce:
+    """Stands in for create_test_db's `migrate` (the first call only)."""
+
+    def __init__(self, folder, original):
+        self.folder, self.original, self.done = folder, original, False
+
+    def __call__(self, name, *args, **options):
+        if name != "migrate" or self.done:
+            return self.original(name, *args, **options)
+        self.done = True
+        from django.db import connection
+
+        marker = self.folder / f"migrated-{connection.vendor}"
+        with _exclusive(self.folder / "migrated.lock"):
+            if marker.exists():
+                self.restore(connection, marker)
+            else:
+                self.original(name, *args, **options)
+                self.keep(connection, marker)
+                marker.touch()
+        from django.contrib.contenttypes.models import ContentType
+
+        ContentType.objects.clear_cache()
+        return None
+
+    def keep(self, connection, marker):
+        if connection.vendor == "sqlite":
+            with sqlite3.connect(marker.with_suffix(".sqlite3")) as copy:
+                connection.connection.backup(copy)
+            copy.close()
+            return
+        name = connection.settings_dict["NAME"]
+        template = f"{name}_migrated"[:63]
+        connection.close()
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{template}"')
+            cursor.execute(f'CREATE DATABASE "{template}" TEMPLATE "{name}"')
+        marker.write_text(template)  # dropped at the end of the session
+
+    def restore(self, connection, marker):
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            with sqlite3.connect(marker.with_suffix(".sqlite3")) as copy:
+                copy.backup(connection.connection)
+            copy.close()
+            return
+        name = connection.settings_dict["NAME"]
+        connection.close()
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{marker.read_text()}"')
+
+
+def pytest_sessionfinish(session):
+    """The controller drops the template database the workers started from."""
+    if hasattr(session.config, "workerinput") or session.config.getoption("dist", "no") == "no":
+        return
+    marker = session.config._tmp_path_factory.getbasetemp() / "migrated-postgresql"
+    if marker.exists():
+        from django.db import connection
+        from pytest_django.plugin import blocking_manager_key
+
+        with session.config.stash[blocking_manager_key].unblock(), connection._nodb_cursor() as c:
+            c.execute(f'DROP DATABASE IF EXISTS "{marker.read_text()}"')
+
+
+@pytest.fixture(scope="session")
+def _migrate_once_per_session(request):
+    folder = shared_folder(request.config)
+    if folder is None:
+        yield
+        return
+    import django.core.management
+
+    original = django.core.management.call_command
+    django.core.management.call_command = MigrateOnce(folder, original)
+    try:
+        yield
+    finally:
+        django.core.management.call_command = original
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(_migrate_once_per_session, django_db_setup):
+    """pytest-django's test databases, migrated once per session (see above)."""
+    yield
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -9,7 +9,6 @@ import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 from icalendar import Calendar
 from wagtail.models import Page, PageViewRestriction
@@ -19,14 +18,15 @@ from news.models import NewsPage
 from portal.core.access import collection_is_staff_only
 from portal.core.factories import home_page
 from portal.core.models import PortalDocument
+from portal.demo.testing import demo_database
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", stdout=io.StringIO())
+    """The demo the session built once (portal.demo.testing), rolled back after this module."""
+    with django_db_blocker.unblock(), demo_database(), transaction.atomic():
         yield
         transaction.set_rollback(True)
 
