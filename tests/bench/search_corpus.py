@@ -316,7 +316,8 @@ class TextMaker:
         for _ in range(self.rng.randint(3, 5)):
             pool = topic if self.rng.random() < 0.5 else self.fragments
             where, fragment = self.rng.choice(pool)
-            if where in used or (previous and where[:2] == previous[:2] and where[2] == previous[3]):
+            follows = previous and where[:2] == previous[:2] and where[2] == previous[3]
+            if where in used or follows:
                 continue  # its source's next fragment would bring the demo sentence back
             words += fragment
             used.add(where)
