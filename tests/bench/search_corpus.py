@@ -7,7 +7,9 @@ page must be a realistic distractor:
 
 - the demo's vocabulary and word frequencies, topics clustered the way real pages are (a
   page about foster care repeats foster-care words): each page has a topic, one demo
-  passage, and about half of its text comes from that passage;
+  passage, and draws on it, but takes at most half of it: a page on the same subject
+  shares the passage's words, yet a long generated page must not hold the passage's
+  distinctive words more often than the passage itself;
 - but not a copy of a real page. Copied demo sentences made each generated page a
   near-duplicate of a demo page (no engine can rank an original above twenty of its
   copies, and a real portal does not hold twenty copies of each page). A generated
@@ -240,10 +242,10 @@ class TextMaker:
     A generated page has a topic (one demo passage). 30 % of its sentences are domain words
     in inflected forms chosen with a Zipf-like weight; the rest are new sentences made of
     short fragments (two to four words) of demo sentences: about half of the fragments from
-    the topic's passage, the others from any passage, with words swapped for other
-    inflected forms. No generated sentence is a demo sentence: two fragments in a row are
-    never neighbours in their source, so at most ``FRAGMENT_WORDS`` words of a demo
-    sentence stand together as they did there.
+    the topic's passage (at most half of that passage's fragments, each once), the others
+    from any passage, with words swapped for other inflected forms. No generated sentence
+    is a demo sentence: two fragments in a row are never neighbours in their source, so at
+    most ``FRAGMENT_WORDS`` words of a demo sentence stand together as they did there.
     """
 
     def __init__(self, seed=20260101):
@@ -311,11 +313,14 @@ class TextMaker:
         return words
 
     def _recombined(self, topic):
-        """A new sentence of fragments, about half of them of the topic's passage."""
+        """A new sentence of fragments, about half of them of the topic's passage (while
+        the page has some of them left)."""
         words, used, previous = [], set(), None
         for _ in range(self.rng.randint(3, 5)):
-            pool = topic if self.rng.random() < 0.5 else self.fragments
-            where, fragment = self.rng.choice(pool)
+            if topic and self.rng.random() < 0.5:
+                where, fragment = topic.pop()
+            else:
+                where, fragment = self.rng.choice(self.fragments)
             follows = previous and where[:2] == previous[:2] and where[2] == previous[3]
             if where in used or follows:
                 continue  # its source's next fragment would bring the demo sentence back
@@ -325,12 +330,19 @@ class TextMaker:
         return _capitalised(self._varied(words))
 
     def _topical_sentence(self, topic):
-        if not topic or self.rng.random() < 0.3:
+        if self.rng.random() < 0.3 or not self.fragments:
             return self.sentence()
         return self._recombined(topic)
 
     def text(self, words):
-        topic = self.rng.choice(self.topics) if self.topics else None
+        """About ``words`` words on one topic. The page takes at most half of its topic's
+        fragments, each once: it shares the passage's vocabulary, yet holds its distinctive
+        words less often than the passage does, however long the page is."""
+        topic = []
+        if self.topics:
+            topic = list(self.rng.choice(self.topics))
+            self.rng.shuffle(topic)
+            topic = topic[: len(topic) // 2]
         sentences, count = [], 0
         while count < words:
             sentence = self._topical_sentence(topic)
