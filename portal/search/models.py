@@ -48,10 +48,11 @@ class SearchEntry(models.Model):
     validation_stage = models.CharField(max_length=12, blank=True)
     staff_only = models.BooleanField(default=False)
     rank_weight = models.FloatField(default=1.0)
-    base_score = models.FloatField(default=1.0)  # ranking.base_score(): the cheap first score
     title_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
     body_length = models.PositiveIntegerField(default=0)  # terms in body_terms, for ranking
+    # ranking.key_terms(): "term:count" pairs the cheap first score reads instead of the text
+    key_terms = models.CharField(max_length=500, blank=True)
     plain_text = models.TextField(blank=True)
 
     class Meta:
@@ -66,13 +67,15 @@ class SearchEntry(models.Model):
                 fields=[
                     "id",
                     "staff_only",
-                    "base_score",
+                    "rank_weight",
+                    "body_length",
                     "kind",
                     "project",
                     "year",
                     "validation_stage",
                     "region_ids",
                     "topic_ids",
+                    "key_terms",
                 ],
                 name="search_entry_facets",
             )

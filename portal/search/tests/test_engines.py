@@ -204,6 +204,47 @@ class MostWordsTests(TestCase):
         self.assertEqual(found.facets["kind"]["news"], 1)
 
 
+class FirstScoreTests(TestCase):
+    """More matches than the reranker reads: the page about the word must still reach it."""
+
+    @classmethod
+    def setUpTestData(cls):
+        page_type = ContentType.objects.get_for_model(Page)
+
+        def entry(number, kind, weight, body, lead=""):
+            return SearchEntry(
+                content_type=page_type,
+                object_id=number,
+                kind=kind,
+                title=f"Stránka {number}",
+                url=f"/stranka-{number}/",
+                title_terms=f"stranka {number}",
+                body_terms=body,
+                body_length=len(body.split()),
+                key_terms=ranking.key_terms(body, lead),
+                rank_weight=weight,
+            )
+
+        filler = " ".join(["rodina", "dite", "ospod", "kurz", "pomoc"] * 30)
+        passing = [
+            entry(number, "news", 1.1, f"{filler} mediace")
+            for number in range(ranking.CANDIDATES + 20)
+        ]
+        report_body = " ".join([filler, "mediace"] * 4 + [filler])
+        report = entry(1000, "period_report", 1.0, report_body)
+        lead = "kurz mediace pro rodice"
+        summarised = entry(1001, "methodology", 1.3, " ".join([lead] + [filler] * 5), lead)
+        created = SearchEntry.objects.bulk_create([*passing, report, summarised])
+        cls.report, cls.summarised = created[-2].pk, created[-1].pk
+
+    def test_a_long_page_repeating_the_word_beats_short_passing_mentions(self):
+        result = get_engine().search(term_query("mediace"), Filters(), AnonymousUser(), 1, 3)
+        ids = [entry.id for entry in result.entries]
+        self.assertEqual(result.total, ranking.CANDIDATES + 22)
+        self.assertIn(self.report, ids)
+        self.assertIn(self.summarised, ids, "the word in the summary counts more")
+
+
 class EncodeIdsTests(SimpleTestCase):
     def test_ids_round_trip(self):
         self.assertEqual(encode_ids([12, 3, 3]), " 3 12 ")
