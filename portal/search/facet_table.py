@@ -90,7 +90,9 @@ class FacetTable:
         columns = list(zip(*rows, strict=True)) if rows else [()] * len(_COLUMNS)
         by_name = dict(zip(_COLUMNS, columns, strict=True))
         self.ids = np.array(by_name["id"], dtype=np.int64)
-        self.rank_weight = np.array(by_name["rank_weight"], dtype=np.float64)
+        self.kind_weight = np.array(
+            [ranking.kind_weight(weight) for weight in by_name["rank_weight"]], dtype=np.float64
+        )
         self.length_ratio = (
             np.array(by_name["body_length"], dtype=np.float64) / ranking.AVERAGE_BODY_TERMS
         )
@@ -156,7 +158,7 @@ class FacetTable:
             first = np.maximum(first, term_scores[rows].sum(axis=0) * coverage * coverage)
         if not include_staff:
             share[~self.public] = 0
-        return share, first * self.rank_weight
+        return share, first * self.kind_weight
 
     def found(self, share, first, filters, limit):
         """A ``Found``: entries with most words, else with any word; tiers, facets, best."""

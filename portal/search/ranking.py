@@ -19,10 +19,10 @@ PostgreSQL would show different top results for the same query.
 The score is a BM25-like sum over the query terms: saturated term frequency (a summary's
 term counting ``LEAD_COUNT`` more), title terms weighing ``TITLE_WEIGHT`` times more, a
 mild length normalisation for the body, the share of the query's terms an entry contains
-(what matters when the search falls back to any word), and the entry's ``rank_weight``
-(its result type, see ``kinds.py``). Words that stand together as typed (a phrase) or
-within a few words of each other raise the score: "kulatý stůl" as a phrase is a better
-answer than a page with "kulatý" and "stůl" apart.
+(what matters when the search falls back to any word), and the entry's result type
+(``rank_weight``, see ``kinds.py``, as ``kind_weight`` lets it count). Words that stand
+together as typed (a phrase) or within a few words of each other raise the score:
+"kulatý stůl" as a phrase is a better answer than a page with "kulatý" and "stůl" apart.
 The tier found by the database (all words, most words, some) comes before the score.
 """
 
@@ -39,12 +39,23 @@ K1 = 1.2
 B = 0.5
 AVERAGE_BODY_TERMS = 400
 BODY_SAMPLE = 10_000  # characters of body terms read for term frequencies
+KIND_WEIGHT_EXPONENT = 0.0  # how much a page type's weight above 1 counts (0: not at all)
 KEY_MIN_COUNT = 2  # a body term this often is one of the entry's key terms
 LEAD_COUNT = 2  # a term of the summary (perex) counts as this many more occurrences
 KEY_TERMS_LENGTH = 500  # characters of "term:count" pairs kept, the most frequent first
 PHRASE_BOOST = 1.5  # the query's words as a run, in order
 NEAR_BOOST = 1.2  # all of them within NEAR_CHARS characters of terms (about 8 words)
 NEAR_CHARS = 80
+
+
+def kind_weight(rank_weight):
+    """How much the result type counts. Documents, glossary terms and listings (weights
+    below 1) stand behind pages as their weight says. Among pages, what a page says
+    decides: a type's weight above 1 counts only to the power ``KIND_WEIGHT_EXPONENT``.
+    Saturated term frequency gains little past a few occurrences, so a full 1.3 made a
+    methodology naming a word three times beat the report about it (eight times in a
+    third of the length)."""
+    return rank_weight**KIND_WEIGHT_EXPONENT if rank_weight > 1 else rank_weight
 
 
 def key_terms(body_terms, lead_terms):
@@ -90,6 +101,20 @@ def saturated(frequency, length_ratio):
     return frequency * (K1 + 1) / (frequency + K1 * (1 - B + B * length_ratio))
 
 
+def _key_counts(key_terms_text, terms):
+    """{term: count} of the query terms among an entry's key terms (a substring search
+    per term, no parsing of the rest)."""
+    padded = f" {key_terms_text}"
+    counts = {}
+    for term in terms:
+        start = padded.find(f" {term}:")
+        if start >= 0:
+            digits = padded[start + len(term) + 2 :].split(" ", 1)[0]
+            if digits.isdigit():
+                counts[term] = int(digits)
+    return counts
+
+
 def _frequencies(terms_text, terms):
     """How often each query term occurs in a space-separated run of terms."""
     padded = f" {terms_text} "
@@ -118,7 +143,7 @@ def score(candidate, query):
     title = _frequencies(candidate.title_terms, query.terms)
     body = _frequencies(candidate.body_sample, query.terms)
     # The key terms count the whole body (not only the sample) and the summary's weight.
-    body.update((t, c) for t, c in decode_key_terms(candidate.key_terms) if t in body)
+    body.update(_key_counts(candidate.key_terms, query.terms))
     length_ratio = candidate.body_length / AVERAGE_BODY_TERMS
     best = 0.0
     for terms in query.alternatives:
@@ -132,7 +157,7 @@ def score(candidate, query):
         if coverage == 1:
             total *= proximity((candidate.title_terms, candidate.body_sample), terms)
         best = max(best, total * coverage * coverage)
-    return best * candidate.rank_weight
+    return best * kind_weight(candidate.rank_weight)
 
 
 def rerank(candidates, query, tiers=None):

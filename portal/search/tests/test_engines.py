@@ -283,6 +283,13 @@ class RankingTests(SimpleTestCase):
         tiers = {1: 2, 2: 1}
         self.assertEqual(ranking.rerank([strong_title, all_words], query, tiers), [1, 2])
 
+    def test_the_page_about_the_word_beats_a_preferred_type_naming_it(self):
+        query = TermQuery((("mediace",),))
+        filler = " ".join(["rodina"] * 40)
+        report = self.candidate(1, body=" ".join(["mediace", filler] * 8), weight=1.0)
+        methodology = self.candidate(2, body=" ".join(["mediace", filler * 3] * 3), weight=1.3)
+        self.assertEqual(ranking.rerank([methodology, report], query), [1, 2])
+
     def test_result_type_weight_and_stable_ties(self):
         query = TermQuery((("spot",),))
         page = self.candidate(1, "spot", weight=1.1, title="B")
