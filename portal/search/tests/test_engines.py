@@ -254,7 +254,8 @@ class EncodeIdsTests(SimpleTestCase):
 
 class RankingTests(SimpleTestCase):
     def candidate(self, id, title_terms="", body="", weight=1.0, title="x"):
-        return ranking.Candidate(id, weight, title_terms, body, len(body), title)
+        key_terms = ranking.key_terms(body, "")  # as indexing stores them
+        return ranking.Candidate(id, weight, title_terms, body, len(body), title, key_terms)
 
     def test_a_title_match_beats_a_body_match(self):
         query = TermQuery((("mediak",),))
