@@ -7,7 +7,9 @@ numpy arrays (a few dozen bytes an entry) and asks the database only which entri
 each word of the query, in the body or the title. Which entries have all, most (two
 thirds) or some of the words is then a sum of boolean rows, filtering a boolean mask,
 counting a facet a ``bincount``, and the best matches an ``lexsort`` of their tier and
-first score (``ranking.py``).
+first score (``ranking.py``). The table also keeps every entry's key terms (the terms its
+summary has or its body repeats, with their counts) as one array of entries and counts
+per term, so the first score knows how often a match holds a query word.
 
 The arrays are reloaded when the index changed: triggers on the entry table give
 ``schema.VERSION_TABLE`` a new value on every write, and every search reads it (one
@@ -38,7 +40,15 @@ MULTI_VALUED = {
     "setting": "setting_ids",
     "standard": "standard_ids",
 }
-_COLUMNS = ("id", "base_score", "staff_only", *SCALAR.values(), *MULTI_VALUED.values())
+_COLUMNS = (
+    "id",
+    "rank_weight",
+    "body_length",
+    "key_terms",
+    "staff_only",
+    *SCALAR.values(),
+    *MULTI_VALUED.values(),
+)
 
 
 class Codes:
@@ -92,7 +102,13 @@ class FacetTable:
         columns = list(zip(*rows, strict=True)) if rows else [()] * len(_COLUMNS)
         by_name = dict(zip(_COLUMNS, columns, strict=True))
         self.ids = np.array(by_name["id"], dtype=np.int64)
-        self.base_score = np.array(by_name["base_score"], dtype=np.float64)
+        self.kind_weight = np.array(
+            [ranking.kind_weight(weight) for weight in by_name["rank_weight"]], dtype=np.float64
+        )
+        self.length_ratio = (
+            np.array(by_name["body_length"], dtype=np.float64) / ranking.AVERAGE_BODY_TERMS
+        )
+        self.key_terms = _key_term_index(by_name["key_terms"])
         self.public = ~np.array(by_name["staff_only"], dtype=bool)
         self.size = len(self.ids)
         self.codes = {
@@ -125,24 +141,38 @@ class FacetTable:
         return int(where.size if include_staff else self.public[where].sum())
 
     def coverage(self, query, hits, include_staff):
-        """Per entry: the best share of an alternative's words it has, and in its title."""
+        """Per entry: the best share of an alternative's words it has, and its first score.
+
+        The first score is ``ranking.score`` with what is known without the text: a query
+        word in the title once, in the body as often as the entry's key terms say (else
+        once), no proximity.
+        """
         row = {term: k for k, term in enumerate(query.terms)}
         has = np.zeros((len(hits), self.size), dtype=np.int8)
         in_title = np.zeros((len(hits), self.size), dtype=np.int8)
+        body = np.zeros((len(hits), self.size))
         for k, (ids, title_ids) in enumerate(hits):
             has[k, self.known(ids)] = 1
             in_title[k, self.known(title_ids)] = 1
+            body[k] = has[k]
+            positions, counts = self.key_terms.get(query.terms[k], _NO_KEY_TERMS)
+            body[k, positions] = counts
+        term_scores = (
+            ranking.TITLE_WEIGHT * ranking.saturated(in_title, 1.0)
+            + ranking.saturated(body, self.length_ratio)
+        ) * has
         share = np.zeros(self.size)
-        title_share = np.zeros(self.size)
+        first = np.zeros(self.size)
         for terms in query.alternatives:
             rows = [row[t] for t in terms]
-            share = np.maximum(share, has[rows].sum(axis=0) / len(terms))
-            title_share = np.maximum(title_share, in_title[rows].sum(axis=0) / len(terms))
+            coverage = has[rows].sum(axis=0) / len(terms)
+            share = np.maximum(share, coverage)
+            first = np.maximum(first, term_scores[rows].sum(axis=0) * coverage * coverage)
         if not include_staff:
             share[~self.public] = 0
-        return share, title_share
+        return share, first * self.kind_weight
 
-    def found(self, share, title_share, filters, limit):
+    def found(self, share, first, filters, limit):
         """A ``Found``: entries with most words, else with any word; tiers, facets, best."""
         most = share >= MOST_TERMS - 1e-9
         matched = most if most.any() else share > 0
@@ -162,7 +192,7 @@ class FacetTable:
         for mask in passing.values():
             selected &= mask
         positions = np.flatnonzero(selected)
-        best = self.best(positions, title_share[positions], tier[positions], limit)
+        best = self.best(positions, first[positions], tier[positions], limit)
         return Found(
             ids=[int(i) for i in self.ids[best]],
             total=len(positions),
@@ -172,12 +202,26 @@ class FacetTable:
             matched_all=bool((share >= 1).any()),
         )
 
-    def best(self, positions, title_share, tier, limit):
+    def best(self, positions, first, tier, limit):
         """Positions by tier, then first score (best first, ties by id), at most ``limit``."""
-        factor = 1 + (ranking.TITLE_MATCH_FACTOR - 1) * title_share**2
-        scores = self.base_score[positions] * factor
-        order = np.lexsort((self.ids[positions], -scores, -tier))[:limit]
+        order = np.lexsort((self.ids[positions], -first, -tier))[:limit]
         return positions[order]
+
+
+_NO_KEY_TERMS = (np.zeros(0, dtype=np.int64), np.zeros(0))
+
+
+def _key_term_index(values):
+    """{term: (positions of the entries with it as a key term, its counts there)}."""
+    positions, counts = {}, {}
+    for position, text in enumerate(values):
+        for term, count in ranking.decode_key_terms(text):
+            positions.setdefault(term, []).append(position)
+            counts.setdefault(term, []).append(count)
+    return {
+        term: (np.array(positions[term], dtype=np.int64), np.array(counts[term], dtype=float))
+        for term in positions
+    }
 
 
 _lock = threading.Lock()
@@ -201,5 +245,5 @@ def found_terms(query, hits, filters, include_staff, limit):
     everything = [ids for pair in hits for ids in pair]
     if any((table.positions(ids) < 0).any() for ids in everything):  # written after load
         table = current(reload=True)
-    share, title_share = table.coverage(query, hits, include_staff)
-    return table.found(share, title_share, filters, limit)
+    share, first = table.coverage(query, hits, include_staff)
+    return table.found(share, first, filters, limit)

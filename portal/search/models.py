@@ -54,10 +54,11 @@ class SearchEntry(models.Model):
     evidence_level = models.CharField(max_length=20, blank=True)
     staff_only = models.BooleanField(default=False)
     rank_weight = models.FloatField(default=1.0)
-    base_score = models.FloatField(default=1.0)  # ranking.base_score(): the cheap first score
     title_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
     body_length = models.PositiveIntegerField(default=0)  # terms in body_terms, for ranking
+    # ranking.key_terms(): "term:count" pairs the cheap first score reads instead of the text
+    key_terms = models.CharField(max_length=500, blank=True)
     plain_text = models.TextField(blank=True)
 
     class Meta:
@@ -72,7 +73,8 @@ class SearchEntry(models.Model):
                 fields=[
                     "id",
                     "staff_only",
-                    "base_score",
+                    "rank_weight",
+                    "body_length",
                     "kind",
                     "project",
                     "year",
@@ -83,6 +85,7 @@ class SearchEntry(models.Model):
                     "setting_ids",
                     "standard_ids",
                     "evidence_level",
+                    "key_terms",
                 ],
                 name="search_entry_facets",
             )

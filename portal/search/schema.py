@@ -24,9 +24,10 @@ def _statements(ENTRY_TABLE):  # noqa: N803 (named like the constant it fills in
     FTS_TABLE = f"{ENTRY_TABLE}_fts"
     VECTOR_COLUMN = "search_vector"
     TITLE_VECTOR_COLUMN = "title_vector"
-    # A Django index on SearchEntry (see its Meta): id, staff_only, base_score and every facet
-    # column. SQLite's matching reads staff_only through it and the facet table loads from it,
-    # neither touching the wide rows.
+    # A Django index on SearchEntry (see its Meta): id, staff_only, what the first score
+    # reads (rank weight, body length, key terms) and every facet column. SQLite's matching
+    # reads staff_only through it and the facet table loads from it, neither touching the
+    # wide rows.
     FACETS_INDEX = "search_entry_facets"
     VERSION_TABLE = f"{ENTRY_TABLE}_version"
 

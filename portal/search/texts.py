@@ -14,6 +14,9 @@ from wagtail.search import index
 
 from portal.search import czech, ranking
 
+# Fields that say in a few sentences what the object is about (a page's perex, a
+# document's description): their terms count more in the ranking (ranking.key_terms).
+LEAD_FIELDS = ("summary", "description")
 PLAIN_TEXT_LENGTH = 5_000  # characters kept for snippets
 TERMS_LENGTH = 400_000  # characters of analysed terms per field (PostgreSQL: < 1 MB tsvector)
 
@@ -25,8 +28,11 @@ class Texts:
     title: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
 
-    def add(self, strings, *, boosted, related):
+    def add(self, strings, *, boosted, related, lead=False):
+        if lead and not boosted and not related:
+            self.lead.extend(strings)
         if boosted:
             self.title.extend(strings)
         elif related:
@@ -47,8 +53,8 @@ class Texts:
             "body_terms": body,
             "body_length": body_length,
             "plain_text": "\n".join(self.body + self.related)[:PLAIN_TEXT_LENGTH],
+            "key_terms": ranking.key_terms(body, _terms(self.lead)),
             "rank_weight": rank_weight,
-            "base_score": ranking.base_score(rank_weight, body_length),
         }
 
 
@@ -127,4 +133,5 @@ def _collect(obj, search_field, texts, *, related):
     elif isinstance(search_field, index.SearchField):
         boosted = search_field.field_name == "title" and not related
         boosted = boosted or (search_field.boost or 0) > 1
-        texts.add(_field_strings(obj, search_field), boosted=boosted, related=related)
+        lead = search_field.field_name in LEAD_FIELDS
+        texts.add(_field_strings(obj, search_field), boosted=boosted, related=related, lead=lead)

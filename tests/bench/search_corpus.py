@@ -1,7 +1,30 @@
 """The search benchmark's corpus: pages and PDFs of generated, inflected Czech text.
 
-Pages of every type whose summaries and bodies are sentences built from Czech domain words
-in their inflected forms (a Zipf-like choice, so some words are everywhere and some rare).
+Pages of every type around the demo portal. The benchmark measures speed (common words
+must match nearly every page, as on a real portal: "dítě", "OSPOD", "rodina") and checks
+that the dev queries still find their demo page among the generated ones, so a generated
+page must be a realistic distractor:
+
+- the demo's vocabulary and word frequencies, topics clustered the way real pages are (a
+  page about foster care repeats foster-care words): each page has a topic, one demo
+  passage, and draws on it, but takes at most half of it: a page on the same subject
+  shares the passage's words, yet a long generated page must not hold the passage's
+  distinctive words more often than the passage itself;
+- but not a copy of a real page. Copied demo sentences made each generated page a
+  near-duplicate of a demo page (no engine can rank an original above twenty of its
+  copies, and a real portal does not hold twenty copies of each page). A generated
+  sentence is made of short fragments (two to ``FRAGMENT_WORDS`` words) of demo
+  sentences, from its topic's passage and from any other, never two neighbours of one
+  source in a row, with words in other inflected forms: the words and their frequencies
+  are the demo's, its distinctive passages are nowhere else;
+- with titles of the portal's general words (``TITLE_NOUNS``): a title says what a page
+  is about, and a generated page is about nothing in particular. Titles drawn from all
+  domain words put a dev query's subject ("mediace", "supervize") into the titles of
+  hundreds of the 20,000 pages, each then a fair answer to that query;
+- 30 % of the sentences are domain words in inflected forms with a Zipf-like weight
+  (``NOUNS``, ``ADJECTIVES``), so a dev query's words are in thousands of bodies: the
+  ranking must still tell the page about a subject from pages that name it in passing.
+
 Documents: ``real_pdfs`` real PDFs (fpdf2 with DejaVu Sans, 1-3 pages each) go through the
 upload path, so their text is extracted by pypdf in the save signal; the rest are inserted
 in bulk with their text already in ``extracted_text`` (for speed). Django must be set up
@@ -122,6 +145,43 @@ PLACES = [
     "Žamberk Žamberku",
     "Olomouc Olomouci",
 ]
+# Titles: the portal's general words only (no subject of a dev query among them).
+TITLE_NOUNS = [
+    "dítě dítěte dětem dětí děti",
+    "rodina rodiny rodině rodin",
+    "rodič rodiče rodičů",
+    "OSPOD OSPODu",
+    "pracovník pracovníka pracovníci pracovníků",
+    "projekt projektu projekty",
+    "spolupráce spolupráci",
+    "vzdělávání",
+    "obec obce obcí",
+    "úřad úřadu úřady",
+    "klient klienta klienti",
+    "plán plánu plány",
+    "tým týmu týmy",
+    "výkon výkonu",
+    "potřeba potřeby potřeb",
+    "období",
+    "škola školy škole",
+    "ochrana ochrany ochranu",
+    "poradenství",
+    "novinka novinky",
+    "zkušenost zkušenosti",
+    "praxe",
+]
+TITLE_ADJECTIVES = [
+    "sociální",
+    "nový nová nové nového",
+    "odborný odborná odborné",
+    "metodický metodická metodické",
+    "bezpečný bezpečné",
+    "inovativní",
+    "společný společná společné",
+    "první",
+    "další",
+]
+FRAGMENT_WORDS = 4  # at most this many words of a demo sentence stay together
 FILLERS = ["a", "v", "na", "s", "pro", "při", "o", "k", "ve", "do", "z", "po", "u", "mezi"]
 PAGE_MIX = {  # share of the pages per type
     "news": 0.45,
@@ -137,9 +197,8 @@ PAGE_MIX = {  # share of the pages per type
 def demo_sources():
     """Czech passages of the demo content (``portal/demo/data``), as lists of sentences.
 
-    Generated pages recombine them, so the corpus has the demo's vocabulary and word
-    frequencies, and topics cluster the way real pages do (a page about foster care
-    repeats foster-care words). Without the demo module the corpus is generated words only.
+    Generated pages recombine fragments of them (see the module's docstring). Without the
+    demo module the corpus is generated words only.
     """
     import inspect
     import re
@@ -180,17 +239,21 @@ def demo_sources():
 class TextMaker:
     """Czech text for generated pages (seeded, reproducible).
 
-    Mostly sentences of one demo passage (the page's topic) and of a few others, with
-    words swapped for other inflected forms; plus sentences of domain words in inflected
-    forms chosen with a Zipf-like weight.
+    A generated page has a topic (one demo passage). 30 % of its sentences are domain words
+    in inflected forms chosen with a Zipf-like weight; the rest are new sentences made of
+    short fragments (two to four words) of demo sentences: about half of the fragments from
+    the topic's passage (at most half of that passage's fragments, each once), the others
+    from any passage, with words swapped for other inflected forms. No generated sentence
+    is a demo sentence: two fragments in a row are never neighbours in their source, so at
+    most ``FRAGMENT_WORDS`` words of a demo sentence stand together as they did there.
     """
 
     def __init__(self, seed=20260101):
         self.rng = random.Random(seed)
         sources = demo_sources()
-        self.topics = [source for source in sources if len(source) >= 3]
-        self.topic_weights = [len(source) for source in self.topics]
-        self.sentences = [sentence for source in sources for sentence in source]
+        self.topics = [self._fragments(number, source) for number, source in enumerate(sources)]
+        self.topics = [fragments for fragments in self.topics if len(fragments) >= 6]
+        self.fragments = [fragment for fragments in self.topics for fragment in fragments]
         self.forms = {}
         for group in NOUNS + ADJECTIVES + PLACES:
             forms = group.split()
@@ -201,6 +264,21 @@ class TextMaker:
         self.places = [group.split() for group in PLACES]
         self.noun_weights = [1 / (rank + 1) ** 0.9 for rank in range(len(self.nouns))]
         self.adjective_weights = [1 / (rank + 1) ** 0.9 for rank in range(len(self.adjectives))]
+        self.title_nouns = [group.split() for group in TITLE_NOUNS]
+        self.title_adjectives = [group.split() for group in TITLE_ADJECTIVES]
+
+    def _fragments(self, number, sentences):
+        """The passage's sentences cut into runs of 2 to ``FRAGMENT_WORDS`` words, each as
+        (source position, words); neighbouring fragments have consecutive positions."""
+        fragments = []
+        for sentence_number, sentence in enumerate(sentences):
+            words = sentence.rstrip(".!?").split()
+            start = 0
+            while start < len(words):
+                end = min(len(words), start + self.rng.randint(2, FRAGMENT_WORDS))
+                fragments.append(((number, sentence_number, start, end), words[start:end]))
+                start = end
+        return fragments
 
     def _form(self, groups, weights):
         return self.rng.choice(self.rng.choices(groups, weights)[0])
@@ -223,27 +301,48 @@ class TextMaker:
             ]
         if self.rng.random() < 0.1:
             words.append(str(self.rng.randint(2015, 2025)))
-        text = " ".join(words)
-        return text[0].upper() + text[1:] + "."
+        return _capitalised(words)
 
-    def _varied(self, sentence):
-        """The sentence with some words in another inflected form."""
-        words = sentence.split()
+    def _varied(self, words):
+        """The words with some in another inflected form."""
+        words = list(words)
         for index, word in enumerate(words):
             forms = self.forms.get(word.lower())
             if forms and self.rng.random() < 0.5:
                 words[index] = self.rng.choice(forms)
-        return " ".join(words)
+        return words
+
+    def _recombined(self, topic):
+        """A new sentence of fragments, about half of them of the topic's passage (while
+        the page has some of them left)."""
+        words, used, previous = [], set(), None
+        for _ in range(self.rng.randint(3, 5)):
+            if topic and self.rng.random() < 0.5:
+                where, fragment = topic.pop()
+            else:
+                where, fragment = self.rng.choice(self.fragments)
+            follows = previous and where[:2] == previous[:2] and where[2] == previous[3]
+            if where in used or follows:
+                continue  # its source's next fragment would bring the demo sentence back
+            words += fragment
+            used.add(where)
+            previous = where
+        return _capitalised(self._varied(words))
 
     def _topical_sentence(self, topic):
-        roll = self.rng.random()
-        if not topic or roll < 0.3:
+        if self.rng.random() < 0.3 or not self.fragments:
             return self.sentence()
-        source = topic if roll < 0.75 else self.sentences
-        return self._varied(self.rng.choice(source))
+        return self._recombined(topic)
 
     def text(self, words):
-        topic = self.rng.choices(self.topics, self.topic_weights)[0] if self.topics else None
+        """About ``words`` words on one topic. The page takes at most half of its topic's
+        fragments, each once: it shares the passage's vocabulary, yet holds its distinctive
+        words less often than the passage does, however long the page is."""
+        topic = []
+        if self.topics:
+            topic = list(self.rng.choice(self.topics))
+            self.rng.shuffle(topic)
+            topic = topic[: len(topic) // 2]
         sentences, count = [], 0
         while count < words:
             sentence = self._topical_sentence(topic)
@@ -252,7 +351,22 @@ class TextMaker:
         return " ".join(sentences)
 
     def title(self):
-        return " ".join(self.phrase() + self.phrase()).capitalize()[:200]
+        """A title of the portal's general words: a page that is about nothing in
+        particular does not carry a subject's name in its title."""
+        words = []
+        for _ in range(2):
+            if self.rng.random() < 0.6:
+                words.append(self.rng.choice(self.rng.choice(self.title_adjectives)))
+            words.append(self.rng.choice(self.rng.choice(self.title_nouns)))
+        if self.rng.random() < 0.3:
+            words.append(str(self.rng.randint(2015, 2025)))
+        text = " ".join(words)
+        return (text[0].upper() + text[1:])[:200]
+
+
+def _capitalised(words):
+    text = " ".join(words)
+    return text[0].upper() + text[1:] + "."
 
 
 def _paragraph(text):

@@ -204,6 +204,47 @@ class MostWordsTests(TestCase):
         self.assertEqual(found.facets["kind"]["news"], 1)
 
 
+class FirstScoreTests(TestCase):
+    """More matches than the reranker reads: the page about the word must still reach it."""
+
+    @classmethod
+    def setUpTestData(cls):
+        page_type = ContentType.objects.get_for_model(Page)
+
+        def entry(number, kind, weight, body, lead=""):
+            return SearchEntry(
+                content_type=page_type,
+                object_id=number,
+                kind=kind,
+                title=f"Stránka {number}",
+                url=f"/stranka-{number}/",
+                title_terms=f"stranka {number}",
+                body_terms=body,
+                body_length=len(body.split()),
+                key_terms=ranking.key_terms(body, lead),
+                rank_weight=weight,
+            )
+
+        filler = " ".join(["rodina", "dite", "ospod", "kurz", "pomoc"] * 30)
+        passing = [
+            entry(number, "news", 1.1, f"{filler} mediace")
+            for number in range(ranking.CANDIDATES + 20)
+        ]
+        report_body = " ".join([filler, "mediace"] * 4 + [filler])
+        report = entry(1000, "period_report", 1.0, report_body)
+        lead = "kurz mediace pro rodice"
+        summarised = entry(1001, "methodology", 1.3, " ".join([lead] + [filler] * 5), lead)
+        created = SearchEntry.objects.bulk_create([*passing, report, summarised])
+        cls.report, cls.summarised = created[-2].pk, created[-1].pk
+
+    def test_a_long_page_repeating_the_word_beats_short_passing_mentions(self):
+        result = get_engine().search(term_query("mediace"), Filters(), AnonymousUser(), 1, 3)
+        ids = [entry.id for entry in result.entries]
+        self.assertEqual(result.total, ranking.CANDIDATES + 22)
+        self.assertIn(self.report, ids)
+        self.assertIn(self.summarised, ids, "the word in the summary counts more")
+
+
 class EncodeIdsTests(SimpleTestCase):
     def test_ids_round_trip(self):
         self.assertEqual(encode_ids([12, 3, 3]), " 3 12 ")
@@ -213,7 +254,8 @@ class EncodeIdsTests(SimpleTestCase):
 
 class RankingTests(SimpleTestCase):
     def candidate(self, id, title_terms="", body="", weight=1.0, title="x"):
-        return ranking.Candidate(id, weight, title_terms, body, len(body), title)
+        key_terms = ranking.key_terms(body, "")  # as indexing stores them
+        return ranking.Candidate(id, weight, title_terms, body, len(body), title, key_terms)
 
     def test_a_title_match_beats_a_body_match(self):
         query = TermQuery((("mediak",),))
@@ -241,6 +283,13 @@ class RankingTests(SimpleTestCase):
         strong_title = self.candidate(2, title_terms="pestounsky rodina", body="pestounsky")
         tiers = {1: 2, 2: 1}
         self.assertEqual(ranking.rerank([strong_title, all_words], query, tiers), [1, 2])
+
+    def test_the_page_about_the_word_beats_a_preferred_type_naming_it(self):
+        query = TermQuery((("mediace",),))
+        filler = " ".join(["rodina"] * 40)
+        report = self.candidate(1, body=" ".join(["mediace", filler] * 8), weight=1.0)
+        methodology = self.candidate(2, body=" ".join(["mediace", filler * 3] * 3), weight=1.3)
+        self.assertEqual(ranking.rerank([methodology, report], query), [1, 2])
 
     def test_result_type_weight_and_stable_ties(self):
         query = TermQuery((("spot",),))
