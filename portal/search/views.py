@@ -1,9 +1,9 @@
 """The search page, the same results as JSON, and title suggestions for the search field.
 
 Results are not for search engines: a search page with any parameter carries a robots meta
-tag, and it and every JSON response an ``X-Robots-Tag: noindex`` header. The empty search page
-(``/hledat/``) is the portal's way in to search and may be indexed. A bad parameter is a 400 with a Czech
-message, on the page as in the API.
+tag, and it and every JSON response an ``X-Robots-Tag: noindex`` header. The empty search
+page (``/hledat/``) is the portal's way in to search and may be indexed. A bad parameter is a
+400 with a Czech message, on the page as in the API.
 """
 
 from django.core.paginator import Paginator
