@@ -88,7 +88,7 @@ class RegionFilterTests(DemoPortalTestCase):
         self.assertEqual(refused.status_code, 400)
         self.assertIn("Neznámý kraj „atlantida“", refused.json()["error"])
         page = self.client.get("/hledat/?q=OSPOD&kraj=atlantida")
-        self.assertContains(page, "Neznámý kraj „atlantida“")
+        self.assertContains(page, "Neznámý kraj „atlantida“", status_code=400)
 
 
 class RegionPageTests(DemoPortalTestCase):
