@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.listings import FacetForm, FacetValuesField
-from portal.search.facets import MAX_ECHO, SEARCH_FACETS, SearchScope
+from portal.search.facets import MAX_ECHO, SEARCH_FACETS
 from portal.search.query import clean_text
 
 MAX_PAGE = 500
@@ -51,8 +51,8 @@ class SearchForm(FacetForm):
     """``cleaned_data``: q (text), strana (int) and per facet parameter a tuple of the
     values the index holds (ids, keys, years)."""
 
-    def __init__(self, data, user):
-        super().__init__(data, SEARCH_FACETS, SearchScope(user), field=_values_field)
+    def __init__(self, data, scope):
+        super().__init__(data, SEARCH_FACETS, scope, field=_values_field)
         self.fields["q"] = QueryField(required=False)
         self.fields["strana"] = PageNumberField(required=False)
 

@@ -50,16 +50,18 @@ class SearchParams:
     text: str
     filters: Filters
     page: int
+    scope: SearchScope  # the vocabularies read while checking the values, reused by facets
 
 
 def parse_params(params, user):
     """The search request from GET parameters; raises InvalidSearch with a Czech message."""
-    form = SearchForm(params, user)
+    scope = SearchScope(user)
+    form = SearchForm(params, scope)
     if not form.is_valid():
         raise InvalidSearch(str(form.first_error()))
     data = form.cleaned_data
     filters = Filters(**{facet.engine: data[facet.param] for facet in SEARCH_FACETS})
-    return SearchParams(text=data["q"], filters=filters, page=data["strana"])
+    return SearchParams(text=data["q"], filters=filters, page=data["strana"], scope=scope)
 
 
 # --- what the views show -----------------------------------------------------------------
@@ -168,7 +170,7 @@ def run_search(request):
     outcome.total = result.total
     outcome.matched_all_terms = result.matched_all_terms
     outcome.results = result_items(result.entries, query.terms, request.user)
-    outcome.facets = facets(result.facets, params, request.user)
+    outcome.facets = facets(result.facets, params)
     if params.page == 1:
         outcome.promoted = promoted_items(params.text, query.terms, request.user)
         record_hit(params.text)
@@ -199,12 +201,15 @@ def search_forgiving_typos(params, query, user):
 
 
 def record_hit(text):
-    """Count the query for the admin's popular searches: one UPDATE on a day's later hits."""
+    """Count the query for the admin's popular searches: one UPDATE on a day's later hits.
+
+    The day is the portal's (Prague's), for both the UPDATE and the first hit's row: between
+    midnight in Prague and midnight UTC the two calendars name different days."""
     search_query = Query.get(text)
     today = timezone.localdate()
     hits = QueryDailyHits.objects.filter(query=search_query, date=today)
     if not hits.update(hits=F("hits") + 1):
-        search_query.add_hit()
+        search_query.add_hit(date=today)
 
 
 # --- results ------------------------------------------------------------------------------
@@ -302,10 +307,10 @@ def promoted_items(text, terms, user):
 # --- facets -------------------------------------------------------------------------------
 
 
-def facets(counts, params, user):
+def facets(counts, params):
     """The facets with counts (the most frequent values; a selected one even with 0); a
     facet without a choice is left out."""
-    scope = SearchScope(user)
+    scope = params.scope
     result = []
     for facet in SEARCH_FACETS:
         facet_counts = counts.get(facet.engine, Counter())

@@ -1,12 +1,16 @@
 """The search page and the JSON API: results, facets, staff-only material, bad input."""
 
+import datetime
 import json
+from unittest import mock
 from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 
 from news.factories import NewsPageFactory
 from portal.search.indexing import rebuild_index
@@ -168,6 +172,18 @@ class SearchApiTests(SearchTestCase):
         data = api(self.client, q="Pěstouni").json()
         self.assertEqual([p["title"] for p in data["promoted"]], [self.site["tool"].title, "NRP"])
         self.assertEqual(Query.get("pěstouni").hits, 1)
+
+    def test_searches_after_midnight_in_prague_count_on_one_prague_day(self):
+        # 00:30 in Prague is still the previous day in UTC
+        after_midnight = datetime.datetime(2026, 12, 1, 23, 30, tzinfo=datetime.UTC)
+        with mock.patch("django.utils.timezone.now", return_value=after_midnight):
+            api(self.client, q="sanace")
+            with CaptureQueriesContext(connection) as second:
+                api(self.client, q="sanace")
+        days = QueryDailyHits.objects.filter(query=Query.get("sanace"))
+        self.assertEqual(list(days.values_list("date", "hits")), [(datetime.date(2026, 12, 2), 2)])
+        hit_writes = [q for q in second if "querydailyhits" in q["sql"]]
+        self.assertEqual(len(hit_writes), 1, hit_writes)  # the UPDATE alone, as on any day
 
     def test_autocomplete_suggests_titles(self):
         response = self.client.get("/api/hledat/naseptavac/?q=asistovany kont")
