@@ -2,13 +2,20 @@
 
 A section is rendered once per content version (any publish starts a new one), so crawlers
 reading 20,000 URLs cost the database once; the front cache is purged with the listings.
+A section is written without a template and its pages read as rows, not page objects:
+Django's template and Wagtail's per-page ``get_sitemap_urls`` took 1.5 s for 5,000 URLs.
 """
 
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.db.models import Max
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponse
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.contrib.sitemaps import views as wagtail_sitemaps
 from wagtail.models import Page
 
 from portal.core.content_version import FRAGMENT_SECONDS, content_version
@@ -18,17 +25,41 @@ from portal.regions.sections import counts_by_region
 from portal.taxonomy.models import Topic
 
 SECTION_SIZE = 5000
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 class PortalSitemap(Sitemap):
-    """Wagtail's sitemap of live public pages, without loading each page type's own table
-    (the sitemap needs only the URL and the publication date)."""
+    """Wagtail's sitemap of live public pages, read as (url_path, last change) rows: a page's
+    URL is its path below the site's root page (as ``Page.get_url_parts`` makes it)."""
 
     limit = SECTION_SIZE
 
     def items(self):
         pages = self.get_wagtail_site().root_page.get_descendants(inclusive=True).live()
-        return public(pages).order_by("path").specific(defer=True)
+        return (
+            public(pages)
+            .order_by("path")
+            .values_list("url_path", "last_published_at", "latest_revision_created_at")
+        )
+
+    def lastmod(self, row):
+        return row[1] or row[2]
+
+    def get_latest_lastmod(self):
+        """For the index: one aggregate rather than every page's row."""
+        latest = Coalesce("last_published_at", "latest_revision_created_at")
+        return self.items().order_by().aggregate(latest=Max(latest))["latest"]
+
+    def _urls(self, page, protocol, domain):
+        root_path = self.get_wagtail_site().root_page.url_path
+        return [
+            {
+                "location": absolute_url(self.request, url_path[len(root_path) - 1 :]),
+                "lastmod": published or revised,
+            }
+            for url_path, published, revised in self.paginator.page(page).object_list
+        ]
 
 
 class PathSitemap(Sitemap):
@@ -70,34 +101,64 @@ SITEMAPS = {"stranky": PortalSitemap, "temata": TopicSitemap, "kraje": RegionSit
 
 
 def _cached(request, name, render):
+    """The XML `render()` writes, once per content version."""
     key = f"sitemap:{content_version()}:{request.get_host()}:{name}"
-    stored = cache.get(key)
-    if stored is None:
-        response = render()
-        response.render()
-        if response.status_code != 200:
-            return response
-        stored = (response.content, response["Content-Type"])
-        cache.set(key, stored, FRAGMENT_SECONDS)
-    content, content_type = stored
-    return HttpResponse(content, content_type=content_type)
+    content = cache.get(key)
+    if content is None:
+        content = render()
+        cache.set(key, content, FRAGMENT_SECONDS)
+    return HttpResponse(content, content_type="application/xml")
 
 
 def sitemap_index(request):
-    return _cached(
-        request,
-        "index",
-        lambda: wagtail_sitemaps.index(request, SITEMAPS, sitemap_url_name="sitemap_section"),
-    )
+    return _cached(request, "index", lambda: sitemapindex(request))
 
 
 def sitemap_section(request, section):
     page = request.GET.get("p", "1")
-    return _cached(
-        request,
-        f"{section}:{page[:10]}",
-        lambda: wagtail_sitemaps.sitemap(request, SITEMAPS, section=section),
-    )
+    return _cached(request, f"{section}:{page[:10]}", lambda: _section(request, section, page))
+
+
+def _section(request, section, page):
+    if section not in SITEMAPS:
+        raise Http404("Taková část mapy stránek neexistuje.")
+    try:
+        urls = SITEMAPS[section](request).get_urls(
+            page=page, site=get_current_site(request), protocol=request.scheme
+        )
+    except (EmptyPage, PageNotAnInteger):
+        raise Http404("Taková strana mapy stránek neexistuje.") from None
+    return urlset(urls)
+
+
+def _lastmod(when):
+    return f"<lastmod>{timezone.localtime(when):%Y-%m-%d}</lastmod>" if when else ""
+
+
+def sitemapindex(request):
+    """The index of every section's pages, on the Site record's address like the sections
+    (Django's index view takes the Host header)."""
+    lines = [XML_DECLARATION, f'<sitemapindex xmlns="{SITEMAP_NS}">']
+    for name, sitemap_class in SITEMAPS.items():
+        sitemap = sitemap_class(request)
+        path = reverse("sitemap_section", args=[name])
+        lastmod = _lastmod(sitemap.get_latest_lastmod())
+        for number in sitemap.paginator.page_range:
+            location = absolute_url(request, path if number == 1 else f"{path}?p={number}")
+            lines.append(f"<sitemap><loc>{escape(location)}</loc>{lastmod}</sitemap>")
+    lines.append("</sitemapindex>")
+    return "\n".join(lines) + "\n"
+
+
+def urlset(urls):
+    """The <urlset> document of Django's sitemap template (location and lastmod), written
+    directly: the template costs about a third of a millisecond per URL."""
+    lines = [XML_DECLARATION, f'<urlset xmlns="{SITEMAP_NS}">']
+    for url in urls:
+        lastmod = _lastmod(url.get("lastmod"))
+        lines.append(f"<url><loc>{escape(url['location'])}</loc>{lastmod}</url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
 
 
 def sitemap_urls(root_url):
