@@ -17,6 +17,10 @@ from portal.search import czech, ranking
 # Fields that say in a few sentences what the object is about (a page's perex, a
 # document's description): their terms count more in the ranking (ranking.key_terms).
 LEAD_FIELDS = ("summary", "description")
+# So do the names of what an editor filed the object under (topics, places, regions, target
+# groups, organisations): a report filed under "supervize" is about supervision, more than a
+# page that names it in passing.
+LABEL_FIELD = "name"
 PLAIN_TEXT_LENGTH = 5_000  # characters kept for snippets
 TERMS_LENGTH = 400_000  # characters of analysed terms per field (PostgreSQL: < 1 MB tsvector)
 
@@ -31,7 +35,7 @@ class Texts:
     lead: list[str] = field(default_factory=list)
 
     def add(self, strings, *, boosted, related, lead=False):
-        if lead and not boosted and not related:
+        if lead and not boosted:
             self.lead.extend(strings)
         if boosted:
             self.title.extend(strings)
@@ -133,5 +137,6 @@ def _collect(obj, search_field, texts, *, related):
     elif isinstance(search_field, index.SearchField):
         boosted = search_field.field_name == "title" and not related
         boosted = boosted or (search_field.boost or 0) > 1
-        lead = search_field.field_name in LEAD_FIELDS
+        lead = search_field.field_name in LEAD_FIELDS and not related
+        lead = lead or (related and search_field.field_name == LABEL_FIELD)
         texts.add(_field_strings(obj, search_field), boosted=boosted, related=related, lead=lead)

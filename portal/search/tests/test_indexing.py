@@ -24,8 +24,10 @@ from portal.search.tests.builders import (
     build_staff_material,
     czech_pdf,
     entry_for,
+    paragraph,
     upload_document,
 )
+from portal.taxonomy.factories import TopicFactory
 
 
 def search(text, user=None, **filters):
@@ -256,3 +258,28 @@ class StaffMaterialIndexTests(TestCase):
         result = search("kvokalový protokol")
         self.assertEqual(result.total, 0)
         self.assertEqual(sum(result.facets["kind"].values()), 0)
+
+
+class FiledUnderTests(TestCase):
+    """What an editor filed a page under (its topics, places) says what the page is about."""
+
+    @classmethod
+    def setUpTestData(cls):
+        filler = "Porada týmu probrala plán práce s rodinou a kontakty se školou. " * 6
+        cls.passing = NewsPageFactory(
+            title="Zpráva z porady",
+            summary="Krátká zpráva z porady týmu.",
+            body=[paragraph(filler + "Supervize, supervize a zase supervize.")],
+        )
+        cls.filed = NewsPageFactory(
+            title="Zpráva z pracoviště",
+            summary="Krátká zpráva z pracoviště.",
+            body=[paragraph(filler + "Zmínila se i supervize.")],
+            topics=[TopicFactory(name="Supervize")],
+        )
+        rebuild_index()
+
+    def test_a_page_filed_under_the_word_beats_one_repeating_it(self):
+        # the topic's name counts as a summary's word: 2 in the text + 2 beat 3 in the text
+        self.assertEqual(titles("supervize")[:2], ["Zpráva z pracoviště", "Zpráva z porady"])
+        self.assertEqual(titles("supervizi")[0], "Zpráva z pracoviště")
