@@ -8,9 +8,11 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.test import TestCase
 from wagtail.models import PageViewRestriction
+from wagtail.search.models import IndexEntry
 
 from methodology.models import ValidationStage
 from news.factories import NewsPageFactory
+from portal.core.factories import PortalImageFactory
 from portal.core.models import PortalDocument
 from portal.projects.factories import ProjectPageFactory
 from portal.search import czech
@@ -283,3 +285,18 @@ class FiledUnderTests(TestCase):
         # the topic's name counts as a summary's word: 2 in the text + 2 beat 3 in the text
         self.assertEqual(titles("supervize")[:2], ["Zpráva z pracoviště", "Zpráva z porady"])
         self.assertEqual(titles("supervizi")[0], "Zpráva z pracoviště")
+
+
+class StockIndexTests(TestCase):
+    """Wagtail's own index is kept for what the portal's index does not hold."""
+
+    def test_saving_a_page_writes_only_the_portals_index_an_image_wagtails(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            page = NewsPageFactory(title="Aktualita o mediaci")
+            page.save_revision().publish()  # as an editor publishes it
+            image = PortalImageFactory(title="Fotografie z kulatého stolu")
+        stock = IndexEntry.objects.values_list("content_type__model", "object_id")
+        self.assertNotIn(("newspage", str(page.pk)), stock)
+        self.assertNotIn(("page", str(page.pk)), stock)
+        self.assertIn((image._meta.model_name, str(image.pk)), stock)
+        self.assertEqual(titles("mediace"), ["Aktualita o mediaci"])
