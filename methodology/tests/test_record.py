@@ -1,6 +1,7 @@
 """The practitioner's record: editors fill it in the admin, readers see it in reading order."""
 
 from django.test import TestCase
+from django.urls import reverse
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -11,6 +12,7 @@ from methodology.factories import (
     ToolPageFactory,
 )
 from methodology.models import MethodologyPage, ToolPage
+from news.factories import NewsPageFactory
 from portal.core.tests.utils import EditorTestCase
 from portal.taxonomy.models import LegalProvision, PracticeSetting, QualityStandard, TargetGroup
 
@@ -82,8 +84,9 @@ class RecordAdminTests(EditorTestCase):
 
     def test_editor_fills_the_record_and_the_page_shows_it_in_reading_order(self):
         data = record_form(self.vocabulary)
-        data["related_pages"] = [str(self.tool.pk)]
+        data["related_pages"] = "plan bezpeci ditete"  # by title, in any case or diacritics
         page = self.create_via_admin(self.index, MethodologyPage, data)
+        self.assertEqual(list(page.related_pages.all()), [self.tool.page_ptr])
         self.assertEqual(page.training_hours, 32)
         self.assertIs(page.training_accredited, True)
         self.assertEqual(list(page.practice_settings.all()), [self.vocabulary["court"]])
@@ -107,6 +110,25 @@ class RecordAdminTests(EditorTestCase):
         self.assertLess(html.index("Kolizní opatrovník hájí"), html.index("Text metodiky."))
         # The summary takes the perex's place in the header, so it is said once.
         self.assertNotContains(response, '<p class="lead">Perex do výpisů.</p>')
+
+    def test_the_edit_form_names_the_related_pages_and_lists_no_others(self):
+        for number in range(30):
+            ToolPageFactory(title=f"Jiný nástroj {number}")
+        page = MethodologyPageFactory(parent=self.index, title="Sanace rodiny")
+        page.related_pages.add(self.tool)
+        page.save_revision().publish()
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        self.assertContains(response, "Plán bezpečí dítěte</textarea>")
+        self.assertNotContains(response, "Jiný nástroj 7")
+
+    def test_a_related_title_of_no_methodology_tool_video_or_project_is_refused(self):
+        news = NewsPageFactory(title="Aktualita z kraje")
+        for title in ("Neexistující nástroj", news.title):
+            with self.subTest(title=title):
+                data = record_form(self.vocabulary, related_pages=title)
+                response = self.post_add_form(self.index, MethodologyPage, data)
+                self.assertRefused(response, MethodologyPage, title)
+        self.assertFalse(MethodologyPage.objects.filter(slug="kolizni-opatrovnictvi").exists())
 
     def test_not_recommended_needs_its_reason(self):
         data = record_form(self.vocabulary, evidence_level="not_recommended", evidence_note="")
