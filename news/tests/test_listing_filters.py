@@ -86,3 +86,32 @@ class NewsFilterTests(TestCase):
         self.assertIn("portal/js/search.js", html)
         suggestions = self.client.get("/api/projekty/naseptavac/", {"q": "projekt 00"}).json()
         self.assertEqual(suggestions[:2], ["Projekt 000", "Projekt 001"])
+
+
+class NewsYearTests(TestCase):
+    """Years are Prague's: an item published on New Year's Eve at 23:30 UTC is of the new year."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.index = NewsIndexPageFactory()
+        utc = datetime.UTC
+        NewsPageFactory(
+            title="Novoroční přání",
+            published_at=datetime.datetime(2021, 12, 31, 23, 30, tzinfo=utc),
+        )
+        NewsPageFactory(
+            title="Letní setkání", published_at=datetime.datetime(2021, 6, 1, 9, 0, tzinfo=utc)
+        )
+        NewsPageFactory(
+            title="Silvestrovská zpráva",
+            published_at=datetime.datetime(2021, 12, 31, 22, 30, tzinfo=utc),
+        )
+
+    def test_the_year_filter_counts_and_lists_by_prague_time(self):
+        response = self.client.get(self.index.url)
+        self.assertContains(response, '<option value="2022">2022 (1)</option>')
+        self.assertContains(response, '<option value="2021">2021 (2)</option>')
+        new_year = self.client.get(self.index.url, {"rok": "2022"})
+        self.assertContains(new_year, "Novoroční přání")
+        self.assertNotContains(new_year, "Silvestrovská zpráva")
+        self.assertContains(new_year, "Vybráno 1 položka")

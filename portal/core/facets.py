@@ -6,13 +6,15 @@ is a vocabulary reached from the page through a link table (topics, target group
 standards, kraje of use), declared by the app that owns the vocabulary.
 """
 
+import datetime
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, Max, Min, Q, Value, When
 from django.db.models.functions import Coalesce, ExtractYear
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.text import Fold
@@ -134,22 +136,60 @@ class YearFacet(Facet):
         for listed, queryset in querysets:
             if not listed.date:
                 continue
-            start, end = self.span(listed)
-            rows = (
-                queryset.order_by()
-                .annotate(year_from=start, year_to=end)
-                .values_list("year_from", "year_to")
-                .annotate(n=Count("pk"))
-            )
-            for first, last, number in rows:
+            for first, last, number in self.year_rows(listed, queryset.order_by()):
                 if first is None:
                     continue
                 for year in range(first, last + 1):
                     counts[str(year)] = counts.get(str(year), 0) + number
         return counts
 
+    def year_rows(self, listed, queryset):
+        """(first year, last year, number of items) rows."""
+        if not listed.date_end:
+            year = year_of(queryset, listed.date)
+            rows = queryset.annotate(year=year).values_list("year").annotate(n=Count("pk"))
+            return [(first, first, number) for first, number in rows]
+        start, end = year_of(queryset, listed.date), year_of(queryset, listed.date_end)
+        rows = queryset.annotate(year_from=Coalesce(start, end), year_to=Coalesce(end, start))
+        return rows.values_list("year_from", "year_to").annotate(n=Count("pk"))
+
     def sort(self, choices):
         return sorted(choices, key=lambda c: c.value, reverse=True)
+
+
+MAX_YEARS = 200  # a span of dates beyond this is bad data: counted by the database's year
+
+
+def year_of(queryset, field):
+    """The year of `field` (in Prague) as date ranges, one CASE over the queryset's years.
+
+    Not ``ExtractYear``: on SQLite a date time's year in Prague time is a Python call per
+    row (0.3 s for 10,000 news items); comparing with each year's first moment is not."""
+    bounds = queryset.order_by().aggregate(low=Min(field), high=Max(field))
+    if bounds["low"] is None:
+        return ExtractYear(field)
+    low, high = (_local_year(bounds[key]) for key in ("low", "high"))
+    if high - low > MAX_YEARS:
+        return ExtractYear(field)
+    datetimes = isinstance(bounds["low"], datetime.datetime)
+    start = _year_start_moment if datetimes else _year_start_day
+    whens = [
+        When(**{f"{field}__gte": start(year), f"{field}__lt": start(year + 1)}, then=Value(year))
+        for year in range(low, high + 1)
+    ]
+    return Case(*whens, output_field=IntegerField())
+
+
+def _local_year(value):
+    return timezone.localtime(value).year if isinstance(value, datetime.datetime) else value.year
+
+
+def _year_start_moment(year):
+    return timezone.make_aware(datetime.datetime(year, 1, 1))
+
+
+def _year_start_day(year):
+    return datetime.date(year, 1, 1)
 
 
 YEAR_MESSAGE = _("Rok „%(value)s“ neznáme; zadejte ho číslem, např. 2021.")
