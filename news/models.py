@@ -19,7 +19,7 @@ from portal.core.api import PublicDocumentField, RowsField, name_of, names
 from portal.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.core.facets import KindFacet, YearFacet
 from portal.core.listings import Listed
-from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
+from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind, filed_under
 from portal.projects.facets import ProjectFacet, RegionFacet
 from portal.projects.models import SourceProjectMixin, parent_project
 from portal.projects.widgets import ProjectTitlesWidget
@@ -111,8 +111,8 @@ class NewsPage(BasePage):
         index.SearchField("body"),
         index.SearchField("event_venue"),
         index.RelatedFields("category", [index.SearchField("name")]),
-        index.RelatedFields("event_municipality", [index.SearchField("name")]),
-        index.RelatedFields("event_topics", [index.SearchField("name")]),
+        filed_under("event_municipality"),
+        filed_under("event_topics"),
         index.FilterField("published_at"),
     ]
 
@@ -350,7 +350,7 @@ class VideoPage(SourceProjectMixin, BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("transcript"),
         index.SearchField("audience"),
-        index.RelatedFields("municipality", [index.SearchField("name")]),
+        filed_under("municipality"),
     ]
 
     api_fields = BasePage.api_fields + [

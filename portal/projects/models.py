@@ -17,7 +17,7 @@ from portal.core.api import RowsField, name_of, names
 from portal.core.blocks import RICH_TEXT_FEATURES, ProjectBodyBlock
 from portal.core.facets import YearFacet
 from portal.core.listings import Listed
-from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
+from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind, filed_under
 from portal.core.privacy import public
 from portal.projects.facets import RegionFacet
 from portal.taxonomy.facets import TopicFacet
@@ -141,7 +141,7 @@ class ProjectPage(BasePage):
         index.SearchField("goals"),
         index.SearchField("body"),
         index.RelatedFields("implementing_organisation", [index.SearchField("name")]),
-        index.RelatedFields("municipalities", [index.SearchField("name")]),
+        filed_under("municipalities"),
         index.RelatedFields("regions", [index.SearchField("name")]),
         index.RelatedFields(
             "partners",

@@ -39,9 +39,9 @@ class Texts:
             self.lead.extend(strings)
         if boosted:
             self.title.extend(strings)
-        elif related:
+        if related:  # a boosted name too: the snippet shows why the object was found
             self.related.extend(strings)
-        else:
+        elif not boosted:
             self.body.extend(strings)
 
     def entry_fields(self, rank_weight):

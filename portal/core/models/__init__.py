@@ -1,4 +1,4 @@
-from .base import AttachedDocument, BasePage, IndexPage, SearchKind, StandardPage
+from .base import AttachedDocument, BasePage, IndexPage, SearchKind, StandardPage, filed_under
 from .media import PortalDocument, PortalImage, PortalRendition
 from .settings import PortalSettings
 
@@ -12,4 +12,5 @@ __all__ = [
     "PortalSettings",
     "SearchKind",
     "StandardPage",
+    "filed_under",
 ]

@@ -18,6 +18,13 @@ from portal.core.listings import Listing
 from portal.core.privacy import restricted_paths
 
 
+def filed_under(relation):
+    """A search field for what an editor files a page under (its topics, its places): their
+    names weigh like words of the title, since a page filed under "supervize" is about
+    supervision more than a page that repeats the word."""
+    return index.RelatedFields(relation, [index.SearchField("name", boost=2)])
+
+
 @dataclass(frozen=True)
 class SearchKind:
     """What a page type (or a document) is to a searcher: a result type with a Czech label.
@@ -63,7 +70,7 @@ class BasePage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.AutocompleteField("summary"),
-        index.RelatedFields("topics", [index.SearchField("name")]),
+        filed_under("topics"),
     ]
     # The open-data API (/api/v2/pages/): what every page type publishes there.
     api_fields = [APIField("summary"), APIField("listing_image"), APIField("topics")]
