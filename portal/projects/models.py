@@ -1,15 +1,18 @@
 from decimal import Decimal
+from urllib.parse import urlencode
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Count
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.core.access import is_staff_reader
@@ -32,6 +35,14 @@ validate_registration_number = RegexValidator(
 
 # How a project page lists a type of its child pages that names no template of its own.
 PROJECT_OUTPUTS_TEMPLATE = "projects/includes/project_outputs.html"
+OUTPUTS_SHOWN = 12  # pages of each type on the project page; the rest in the type's listing
+
+
+def _index_page_models(model=IndexPage):
+    for subclass in model.__subclasses__():
+        if not subclass._meta.abstract:
+            yield subclass
+        yield from _index_page_models(subclass)
 
 
 class ProjectPage(BasePage):
@@ -231,21 +242,49 @@ class ProjectPage(BasePage):
         return [(heading, members) for heading, members in groups if members]
 
     def output_lists(self, staff=False):
-        """[{key, heading, template, pages}]: the project's published child pages of each
-        type, in the order of `subpage_types` (a type may name its own list template, see
-        ``BasePage.project_list_template``); staff-only pages only for OSPOD staff."""
+        """[{key, heading, template, pages, total, more_url}]: the project's published child
+        pages of each type, in the order of `subpage_types` (a type may name its own list
+        template, see ``BasePage.project_list_template``), at most ``OUTPUTS_SHOWN`` of each
+        with a link to the rest in that type's listing; staff-only pages only for staff."""
+        totals = self.output_totals(staff)
         lists = []
         for model in self.specific_class.allowed_subpage_models():
-            pages = list(self.outputs_of(model, staff))
+            total = totals.get(model, 0)
+            pages = list(self.outputs_of(model, staff)[:OUTPUTS_SHOWN]) if total else []
+            more_url = self.listing_url(model) if total > len(pages) else ""
             lists.append(
                 {
                     "key": model._meta.model_name,
                     "heading": capfirst(model._meta.verbose_name_plural),
                     "template": model.project_list_template or PROJECT_OUTPUTS_TEMPLATE,
                     "pages": pages,
+                    "total": total,
+                    "more_url": more_url,
                 }
             )
         return lists
+
+    def output_totals(self, staff=False):
+        """{page model: number of its live child pages this visitor may see} (one query)."""
+        pages = Page.objects.child_of(self).live()
+        pages = pages if staff else public(pages)
+        rows = pages.order_by().values_list("content_type").annotate(n=Count("pk"))
+        return {
+            ContentType.objects.get_for_id(content_type).model_class(): number
+            for content_type, number in rows
+        }
+
+    def listing_url(self, model):
+        """The listing of `model`'s pages filtered to this project, or "" if none lists it."""
+        for index_model in _index_page_models():
+            listed = [item for item in index_model.listed if item.model is model]
+            index = index_model.objects.live().first() if listed else None
+            if index is not None:
+                params = {"projekt": self.slug}
+                if len(index_model.listed) > 1:
+                    params["typ"] = listed[0].kind
+                return f"{index.url}?{urlencode(params)}"
+        return ""
 
     def outputs_of(self, model, staff=False):
         pages = model.objects.child_of(self).live()
@@ -256,7 +295,7 @@ class ProjectPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         staff = is_staff_reader(getattr(request, "user", None))
         context["output_lists"] = self.output_lists(staff)
-        context["output_count"] = sum(len(item["pages"]) for item in context["output_lists"])
+        context["output_count"] = sum(item["total"] for item in context["output_lists"])
         return context
 
 

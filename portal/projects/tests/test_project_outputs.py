@@ -1,13 +1,17 @@
 """A demo project page leads to everything published under it, and lists each file once."""
 
+import html
 import re
 from collections import Counter
 
+from django.test import TestCase
 from wagtail.models import Page
 
+from news.factories import NewsIndexPageFactory, PeriodReportPageFactory
 from portal.core.privacy import public
 from portal.demo.testing import DemoPortalTestCase
-from portal.projects.models import ProjectPage
+from portal.projects.factories import ProjectPageFactory
+from portal.projects.models import OUTPUTS_SHOWN, ProjectPage
 
 DOCUMENT_LINK = re.compile(r'<a class="document-link" href="([^"]+)"')
 JMK = "/projekty/podpora-spod-na-krajskem-urade-jmk-ii/"
@@ -77,3 +81,28 @@ class DocumentsOnceTests(DemoPortalTestCase):
         project = ProjectPage.objects.get(slug="podpora-systemovych-zmen-v-peci-o-ohrozene-deti")
         html = self.client.get(project.url).content.decode()
         self.assertGreaterEqual(len(DOCUMENT_LINK.findall(html)), 14)
+
+
+class ManyOutputsTests(TestCase):
+    """A project with hundreds of reports shows the newest few and leads to the rest."""
+
+    @classmethod
+    def setUpTestData(cls):
+        NewsIndexPageFactory()
+        cls.project = ProjectPageFactory(title="Dlouhý projekt")
+        for number in range(1, OUTPUTS_SHOWN + 4):
+            PeriodReportPageFactory(
+                parent=cls.project, title=f"Zpráva číslo {number}", period_number=number
+            )
+
+    def test_the_newest_reports_are_shown_with_a_link_to_all_in_the_listing(self):
+        response = self.client.get(self.project.url)
+        total = OUTPUTS_SHOWN + 3
+        self.assertContains(response, f"Zpráva číslo {total}<")
+        self.assertNotContains(response, "Zpráva číslo 3<")
+        self.assertContains(response, f'href="#vystupy">{total}&nbsp;stránek</a>')
+        link = re.search(r'<p class="project-outputs__more"><a href="([^"]+)">', response.text)
+        self.assertIsNotNone(link)
+        listing = html.unescape(link.group(1))
+        self.assertContains(self.client.get(listing), f"Vybráno {total} položek")
+        self.assertContains(self.client.get(listing + "&strana=2"), "Zpráva číslo 3<")
