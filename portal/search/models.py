@@ -88,7 +88,9 @@ class SearchEntry(models.Model):
                     "key_terms",
                 ],
                 name="search_entry_facets",
-            )
+            ),
+            # A result's project is read from the project's own entry (hits.with_project).
+            models.Index(fields=["object_id", "kind"], name="search_entry_object_kind"),
         ]
         verbose_name = _("položka vyhledávacího indexu")
         verbose_name_plural = _("vyhledávací index")
