@@ -70,6 +70,9 @@ class PathSitemap(Sitemap):
     def lastmod(self, path):
         return None
 
+    def get_latest_lastmod(self):
+        return None  # paths carry no date: Django would list them all again to find none
+
     def _urls(self, page, protocol, domain):
         paths = self.paginator.page(page).object_list
         return [{"item": path, "location": absolute_url(self.request, path)} for path in paths]
