@@ -43,9 +43,6 @@ class PortalSitemap(Sitemap):
             .values_list("url_path", "last_published_at", "latest_revision_created_at")
         )
 
-    def lastmod(self, row):
-        return row[1] or row[2]
-
     def get_latest_lastmod(self):
         """For the index: one aggregate rather than every page's row."""
         latest = Coalesce("last_published_at", "latest_revision_created_at")

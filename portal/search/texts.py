@@ -35,11 +35,14 @@ class Texts:
     lead: list[str] = field(default_factory=list)
 
     def add(self, strings, *, boosted, related, lead=False):
-        if lead and not boosted:
-            self.lead.extend(strings)
+        """Boosted strings are title terms, lead strings count more in the body; a related
+        name stays in the related text even when boosted, so the snippet shows why the
+        object was found."""
         if boosted:
             self.title.extend(strings)
-        if related:  # a boosted name too: the snippet shows why the object was found
+        elif lead:
+            self.lead.extend(strings)
+        if related:
             self.related.extend(strings)
         elif not boosted:
             self.body.extend(strings)
