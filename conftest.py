@@ -216,6 +216,15 @@ def django_db_setup(_migrate_once_per_session, django_db_setup):
     yield
 
 
+@pytest.fixture(scope="session")
+def migrated_sqlite_file(request, django_db_setup):
+    """This session's migrated empty SQLite database (a file), when the session has one: for
+    the scripts that build a database of their own."""
+    folder = shared_folder(request.config)
+    path = folder / "migrated-sqlite.sqlite3" if folder else None
+    return path if path and path.exists() else None
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _drop_the_built_demo(django_db_blocker):
     """The demo built for this session (see portal.demo.testing) is removed at its end."""

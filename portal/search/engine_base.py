@@ -54,7 +54,9 @@ class SearchEngine:
         """{term: how many entries this visitor may see hold it} (typo suggestions)."""
         table = facet_table.current()
         return {
-            term: table.visible_count(self.term_matches(term, include_staff)[0], include_staff)
+            term: table.visible_count(
+                table.matches(term, include_staff, self.term_matches)[0], include_staff
+            )
             for term in terms
         }
 

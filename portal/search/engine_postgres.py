@@ -2,11 +2,11 @@
 
 A search asks PostgreSQL, for each word of the query, only for the visible matches' ids and
 those whose titles match too (``schema.MATCHES_FUNCTION``; the small title vector tells),
-each list as one text; ``facet_table.py`` works out the tiers (all, most, some of the
-words), ranks them by the shared cheap first score and counts the facets. ts_rank_cd would read
-each match's whole tsvector (kilobytes, out of line in TOAST): over 20,000 matches of a
-common word that takes ~150 ms; the final order is ``ranking.rerank``'s anyway, the same
-as on SQLite. ``autocomplete`` (a few titles) uses it.
+each list as one value of packed integers; ``facet_table.py`` works out the tiers (all,
+most, some of the words), ranks them by the shared first score and counts the facets.
+ts_rank_cd would read each match's whole tsvector (kilobytes, out of line in TOAST): over
+20,000 matches of a common word that takes ~150 ms; the final order is ``ranking.rerank``'s
+anyway, the same as on SQLite. ``autocomplete`` (a few titles) uses it.
 
 The tsquery text is built from analysed terms only, each a quoted lexeme, and passed as
 a parameter to ``to_tsquery('simple', …)``: nothing a user types can act as tsquery
@@ -21,10 +21,7 @@ from portal.search.hits import visibility_clause
 from portal.search.schema import ENTRY_TABLE, MATCHES_FUNCTION, VECTOR_COLUMN
 from portal.search.visibility import sees_staff_material
 
-_TERM_MATCHES = (
-    "SELECT string_agg(id::text, ','), string_agg(CASE WHEN title_match THEN id::text END, ',') "
-    f"FROM {MATCHES_FUNCTION}(to_tsquery('simple', %s), %s)"  # nosec B608 # constant names
-)
+_TERM_MATCHES = f"SELECT ids, title_ids FROM {MATCHES_FUNCTION}(to_tsquery('simple', %s), %s)"  # nosec B608 # constant names
 _MATCHING = f"FROM {ENTRY_TABLE} e, to_tsquery('simple', %s) query WHERE e.{VECTOR_COLUMN} @@ query"
 
 

@@ -1,10 +1,11 @@
 """What the SQLite and PostgreSQL engines share: the database finds, the facet table counts.
 
 For each distinct word of the query the engine's statement returns the ids of the visible
-entries that contain it and of those whose titles do, each list as one comma-separated
-text (one value instead of thousands of rows); ``facet_table`` works out from them which
-entries have all, most or some of the words, ranks them by tier and the shared first score
-and counts the facets over them in memory (why: see ``facet_table.py``).
+entries that contain it and of those whose titles do, each list as one value (SQLite: a
+comma-separated text; PostgreSQL: packed 8-byte integers) instead of thousands of rows;
+``facet_table`` works out from them which entries have all, most or some of the words, ranks
+them by tier and the shared first score and counts the facets over them in memory (why: see
+``facet_table.py``).
 """
 
 import numpy as np
@@ -13,11 +14,13 @@ from django.db import connection
 from portal.search import facet_table
 
 
-def id_array(text):
-    """Ids from a comma-separated text (None: no ids)."""
-    if not text:
+def id_array(value):
+    """Ids from a comma-separated text or from 8-byte big-endian integers (None: no ids)."""
+    if not value:
         return np.zeros(0, dtype=np.int64)
-    return np.array(text.split(","), dtype=np.int64)
+    if isinstance(value, str):
+        return np.array(value.split(","), dtype=np.int64)
+    return np.frombuffer(value, dtype=">i8").astype(np.int64)
 
 
 def fetch_pair(sql, params):
@@ -28,6 +31,8 @@ def fetch_pair(sql, params):
 
 
 def find(engine, query, filters, include_staff, limit):
-    """Each term's matches from the engine, then tiers, order and counts from the table."""
-    hits = [engine.term_matches(term, include_staff) for term in query.terms]
-    return facet_table.found_terms(query, hits, filters, include_staff, limit)
+    """Each term's matches from the engine (or the table, which keeps the common words'),
+    then tiers, order and counts from the table."""
+    table = facet_table.current()
+    hits = [table.matches(term, include_staff, engine.term_matches) for term in query.terms]
+    return facet_table.found_terms(query, hits, filters, include_staff, limit, table)

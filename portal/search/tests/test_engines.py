@@ -1,15 +1,17 @@
 """The parts of the engines that need no content: query building, facets, ranking, snippets."""
 
 from collections import Counter
+from unittest import mock
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.test import SimpleTestCase, TestCase
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from news.factories import NewsPageFactory
-from portal.search import engine_postgres, engine_sqlite, highlight, ranking, schema
+from portal.search import engine_postgres, engine_sqlite, facet_table, highlight, ranking, schema
 from portal.search.engine import get_engine
 from portal.search.hits import Filters, TermQuery
 from portal.search.indexing import index_page, rebuild_index
@@ -143,6 +145,18 @@ class FindTests(TestCase):
         self.assertEqual(found.facets["topic"], Counter({9: 1, 7: 1, 8: 1}))
         SearchEntry.objects.filter(pk=self.ids[3]).delete()
         self.assertEqual(self.find().total, 3)
+
+    @mock.patch.object(facet_table, "COMMON_WORD_MATCHES", 4)
+    def test_a_common_word_is_asked_once_per_index_version(self):
+        first = self.find()
+        with CaptureQueriesContext(connection) as asked:
+            again = self.find()
+        self.assertEqual(
+            (again.ids, again.total, again.facets), (first.ids, first.total, first.facets)
+        )
+        self.assertEqual(len(asked), 1, "only the index version is read again")
+        SearchEntry.objects.filter(pk=self.ids[3]).update(body_terms="jine")
+        self.assertEqual(self.find().total, 3, "the changed entry no longer holds the word")
 
     def test_a_rolled_back_change_is_forgotten(self):
         with self.assertRaises(RuntimeError), transaction.atomic():
