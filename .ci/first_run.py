@@ -3,7 +3,9 @@
 Clones the checked-out commit into a temporary folder, runs `make run` there on a free
 port (the same make targets and settings a user gets), waits until the portal answers and
 checks the pages a first visitor opens. Only the virtualenv is shared with the checkout
-(`make` still installs from the lock file into it), so the demo build itself is the real one.
+(`make` still installs from the lock file into it) and, when the checkout has built it, the
+lemma table expanded from Debian's dictionary (`make lemmas` finds it built; the suite's run
+of `make test` has just built it from scratch). The demo build itself is the real one.
 Exit status 0 when every page answers 200.
 """
 
@@ -62,6 +64,14 @@ def clone(folder):
         (folder / ".venv").symlink_to(venv.resolve())
 
 
+def newcomer_environment():
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    lemmas = ROOT / "var" / "search"
+    if lemmas.is_dir():
+        env["PORTAL_LEMMA_DIR"] = str(lemmas)
+    return env
+
+
 def serve_and_check(folder, log):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -73,7 +83,7 @@ def serve_and_check(folder, log):
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
-            env={k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+            env=newcomer_environment(),
         )
     try:
         wait_until_serving(base + "/", process, log)

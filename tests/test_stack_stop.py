@@ -53,6 +53,7 @@ def start(var, port):
 def test_ctrl_c_and_sigterm_stop_every_part_within_10_seconds(tmp_path):
     var, port = tmp_path / "stack", free_port_block()
     pg_data = Stack(var, port=port).pg_data
+    process = None
     try:
         for stop in (
             lambda process: os.killpg(process.pid, signal.SIGINT),  # Ctrl-C in a terminal
@@ -70,6 +71,9 @@ def test_ctrl_c_and_sigterm_stop_every_part_within_10_seconds(tmp_path):
                 time.sleep(0.2)
             assert [pid for pid in parts if alive(pid)] == []
     finally:
+        if process is not None and process.poll() is None:  # a stop that failed: end it here
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
         leftover = Stack(var, port=port)
         if (pg_data / "postmaster.pid").exists():  # a failed run must not leave it behind
             leftover.pg_ctl("stop")
