@@ -348,16 +348,20 @@ class Stack:
         with self.spawning:
             self.stopping.set()
         postgres_running = self.own_postgres and (self.pg_data / "postmaster.pid").exists()
+        # One deadline for all: they stop side by side, so a slow part (PostgreSQL's shutdown
+        # checkpoint on a busy disk) has the others' time too, and the whole stop stays
+        # within seconds (two deadlines in a row took over 10 s on a loaded machine).
+        deadline = time.monotonic() + 5
         try:
             for process in self.processes.values():
                 if process.poll() is None:
                     process.send_signal(signal.SIGTERM)
             if postgres_running:
                 self.pg_ctl("stop", "-W")  # no waiting: it shuts down alongside the rest
-            self._await_processes(deadline=time.monotonic() + 4)
+            self._await_processes(deadline)
         finally:
             if postgres_running:
-                self._await_postgres(deadline=time.monotonic() + 4)
+                self._await_postgres(deadline)
 
     def _await_processes(self, deadline):
         for name in reversed(list(self.processes)):
