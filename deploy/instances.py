@@ -49,10 +49,6 @@ class Instance:
             shutil.copytree(lemmas, self.code / "var" / "search")
         self.var.mkdir(parents=True, exist_ok=True)
 
-    def receive_static_files(self, collected):
-        shutil.rmtree(self.var / "static", ignore_errors=True)
-        shutil.copytree(collected, self.var / "static")
-
     def env(self, shared_media):
         values = {"PORTAL_VAR_DIR": str(self.var)}
         if shared_media is not None:

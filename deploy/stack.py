@@ -205,11 +205,9 @@ class Stack:
         self.manage("collectstatic", "--noinput", "-v", "0")
         # Points the demo Site at WAGTAILADMIN_BASE_URL: page URLs (and purges) carry the port.
         self.manage("load_demo_content", "--with-admin")
-        # The other servers get the same build of the static files, as a deployment ships
-        # one artefact to every machine (compressing it again takes about 20 s each).
         for instance in self.instances[1:]:
             instance.install()
-            instance.receive_static_files(self.instances[0].var / "static")
+            self.manage("collectstatic", "--noinput", "-v", "0", instance=instance)
 
     def start_portal(self):
         for instance in self.instances:
@@ -345,8 +343,12 @@ class Stack:
 
     def stop(self):
         """Stop every part within seconds: all are told at once (PostgreSQL too), then awaited."""
-        with self.spawning:
-            self.stopping.set()
+        # From now on the supervisor starts no task worker. One it is starting this moment
+        # is let finish (it then gets the signal below), but never waited for long: a stop
+        # that waited for the supervisor's lock without a limit once hung for good.
+        self.stopping.set()
+        if self.spawning.acquire(timeout=2):
+            self.spawning.release()
         postgres_running = self.own_postgres and (self.pg_data / "postmaster.pid").exists()
         # One deadline for all: they stop side by side, so a slow part (PostgreSQL's shutdown
         # checkpoint on a busy disk) has the others' time too, and the whole stop stays
