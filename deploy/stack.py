@@ -446,7 +446,10 @@ def main():
     stack = Stack(
         args.var, args.port, args.workers, args.database_url, args.redis_db, args.instances, args.s3
     )
-    # SIGTERM (systemd, a terminal closing) stops the stack like Ctrl-C does.
+    # Ctrl-C, and SIGTERM (systemd, a terminal closing), stop the stack. Both are set here: a
+    # process started in the background by a shell inherits SIGINT ignored, and Python then
+    # leaves it ignored, so Ctrl-C (or kill -INT) would stop the servers but not the stack.
+    signal.signal(signal.SIGINT, interrupt)
     signal.signal(signal.SIGTERM, interrupt)
     try:
         stack.start()
