@@ -344,15 +344,14 @@ class Stack:
     def stop(self):
         """Stop every part within seconds: all are told at once (PostgreSQL too), then awaited."""
         # From now on the supervisor starts no task worker. One it is starting this moment
-        # is let finish (it then gets the signal below), but never waited for long: a stop
-        # that waited for the supervisor's lock without a limit once hung for good.
+        # is let finish (it then gets the signal below), but the stop never waits long for it.
         self.stopping.set()
         if self.spawning.acquire(timeout=2):
             self.spawning.release()
         postgres_running = self.own_postgres and (self.pg_data / "postmaster.pid").exists()
         # One deadline for all: they stop side by side, so a slow part (PostgreSQL's shutdown
         # checkpoint on a busy disk) has the others' time too, and the whole stop stays
-        # within seconds (two deadlines in a row took over 10 s on a loaded machine).
+        # within seconds.
         deadline = time.monotonic() + 5
         try:
             for process in self.processes.values():
