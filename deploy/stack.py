@@ -13,7 +13,8 @@ starts, each as a child process that stops with Ctrl-C:
   * nginx serving image files (and the benchmark's static copy of a page) on port+2,
   * Varnish, the front cache, on port: the address to open, http://127.0.0.1:<port>/.
 Redis at 127.0.0.1:6379 is the cache (database --redis-db, key prefix per port).
-The first start migrates, collects static files and loads the demo portal with an admin.
+Each start migrates and collects static files; the first one on a database also loads the
+demo portal with an admin (later starts keep what editors changed).
 """
 
 import argparse
@@ -135,7 +136,7 @@ class Stack:
                 )
             )
         self.pg_ctl("start")
-        self._run(
+        created = self._run(
             as_postgres(
                 [
                     str(PG_BIN / "createdb"),
@@ -150,6 +151,8 @@ class Stack:
             ),
             check=False,
         )
+        if created.returncode == 0:  # a new, empty database: the demo is loaded into it
+            (self.var / "demo-loaded").unlink(missing_ok=True)
 
     def pg_ctl(self, action, *extra):
         options = f"-h 127.0.0.1 -p {self.pg_port} -k '' -c fsync=on"
@@ -203,11 +206,20 @@ class Stack:
     def _prepare(self):
         self.manage("migrate", "--noinput")
         self.manage("collectstatic", "--noinput", "-v", "0")
-        # Points the demo Site at WAGTAILADMIN_BASE_URL: page URLs (and purges) carry the port.
-        self.manage("load_demo_content", "--with-admin")
+        self.load_demo_once()
         for instance in self.instances[1:]:
             instance.install()
             self.manage("collectstatic", "--noinput", "-v", "0", instance=instance)
+
+    def load_demo_once(self):
+        """The demo portal, loaded on the first start on a database and address only: loading
+        it again would put back every demo page an editor has changed since."""
+        marker, loaded_for = self.var / "demo-loaded", f"{self.database_url} {self.url}\n"
+        if marker.exists() and marker.read_text() == loaded_for:
+            return
+        # Points the demo Site at WAGTAILADMIN_BASE_URL: page URLs (and purges) carry the port.
+        self.manage("load_demo_content", "--with-admin")
+        marker.write_text(loaded_for)
 
     def start_portal(self):
         for instance in self.instances:

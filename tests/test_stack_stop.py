@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import signal
 import subprocess  # nosec B404 # runs the project's own stack script
 import sys
@@ -50,16 +51,35 @@ def start(var, port):
     raise AssertionError(f"the stack did not start (exit {process.wait()})")
 
 
+EDIT_A_DEMO_PAGE = """
+from news.models import PeriodReportPage
+page = PeriodReportPage.objects.get(period_number=3)
+print("edits:", page.summary.count(" (upraveno)"))
+page.summary += " (upraveno)"
+page.save_revision().publish()
+"""
+
+
+def edit_a_demo_page(var, port):
+    """An editor publishes a change to a demo page; returns how many such changes it had
+    (loading the demo again at a restart would have undone them)."""
+    output = Stack(var, port=port).manage("shell", "-c", EDIT_A_DEMO_PAGE)
+    return int(re.search(r"^edits: (\d+)$", output, re.MULTILINE)[1])
+
+
 def test_ctrl_c_and_sigterm_stop_every_part_within_10_seconds(tmp_path):
     var, port = tmp_path / "stack", free_port_block()
     pg_data = Stack(var, port=port).pg_data
     process = None
     try:
-        for stop in (
+        stops = (
             lambda process: os.killpg(process.pid, signal.SIGINT),  # Ctrl-C in a terminal
             lambda process: process.send_signal(signal.SIGTERM),
-        ):
+        )
+        for starts_before, stop in enumerate(stops):
             process = start(var, port)
+            # The second start keeps what was edited after the first.
+            assert edit_a_demo_page(var, port) == starts_before
             postgres = int((pg_data / "postmaster.pid").read_text().split()[0])
             parts = [*descendants(process.pid), postgres]
             assert json.loads((var / "stack.json").read_text())["pids"]

@@ -3,6 +3,7 @@
 import django.db.models.deletion
 import modelcluster.contrib.taggit
 from django.db import migrations, models
+from portal.legacy.handover import StateHandOver
 
 
 class Migration(migrations.Migration):
@@ -14,7 +15,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.SeparateDatabaseAndState(
+        StateHandOver(
             state_operations=[
                     migrations.AlterField(
                         model_name='homepage',

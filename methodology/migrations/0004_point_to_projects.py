@@ -4,6 +4,7 @@ import django.db.models.deletion
 import modelcluster.contrib.taggit
 import modelcluster.fields
 from django.db import migrations, models
+from portal.legacy.handover import StateHandOver
 
 
 class Migration(migrations.Migration):
@@ -16,7 +17,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.SeparateDatabaseAndState(
+        StateHandOver(
             state_operations=[
                     migrations.AlterField(
                         model_name='methodologypage',

@@ -63,9 +63,7 @@ if env("PORTAL_S3_BUCKET"):
 PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", str(PRIVATE_MEDIA_ROOT))  # noqa: F405
 # --- Production stack: whitenoise, front cache, background tasks ----------------------------
 # Static files get hashed names and are served compressed by whitenoise from gunicorn.
-STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
-    "whitenoise.storage.CompressedManifestStaticFilesStorage"
-)
+STORAGES["staticfiles"]["BACKEND"] = "portal.operations.static.StaticFilesStorage"  # noqa: F405
 WHITENOISE_MAX_AGE = 365 * 24 * 3600
 WHITENOISE_AUTOREFRESH = False
 

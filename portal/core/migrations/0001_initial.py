@@ -7,6 +7,7 @@ import wagtail.images.models
 import wagtail.models.media
 from django.conf import settings
 from django.db import migrations, models
+from portal.legacy.handover import StateHandOver
 
 
 class Migration(migrations.Migration):
@@ -23,7 +24,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.SeparateDatabaseAndState(
+        StateHandOver(
             state_operations=[
                     migrations.CreateModel(
                         name='PortalImage',

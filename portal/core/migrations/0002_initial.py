@@ -5,7 +5,7 @@ import modelcluster.contrib.taggit
 import taggit.managers
 import wagtail.models.media
 from django.conf import settings
-from portal.legacy.handover import adopt
+from portal.legacy.handover import StateHandOver, adopt
 from django.db import migrations, models
 
 
@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.SeparateDatabaseAndState(
+        StateHandOver(
             state_operations=[
                     migrations.AddField(
                         model_name='portaldocument',

@@ -6,7 +6,7 @@ import modelcluster.contrib.taggit
 import modelcluster.fields
 import wagtail.fields
 from django.conf import settings
-from portal.legacy.handover import adopt
+from portal.legacy.handover import StateHandOver, adopt
 from django.db import migrations, models
 
 
@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.SeparateDatabaseAndState(
+        StateHandOver(
             state_operations=[
                     migrations.CreateModel(
                         name='ProjectIndexPage',

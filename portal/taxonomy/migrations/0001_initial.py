@@ -5,7 +5,7 @@ import django.db.models.deletion
 import modelcluster.fields
 import modelsearch.index
 from django.conf import settings
-from portal.legacy.handover import adopt
+from portal.legacy.handover import StateHandOver, adopt
 from django.db import migrations, models
 
 
@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.SeparateDatabaseAndState(
+        StateHandOver(
             state_operations=[
                     migrations.CreateModel(
                         name='Region',
