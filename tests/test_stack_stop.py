@@ -1,4 +1,5 @@
-"""`make stack` stops cleanly: Ctrl-C or SIGTERM ends every part within 10 seconds."""
+"""`make stack` stops cleanly: Ctrl-C or SIGTERM ends every part within 10 seconds; started
+again, it keeps what editors changed."""
 
 import json
 import os

@@ -21,7 +21,8 @@ class KeptCompressor(Compressor):
         self.hashed_paths = hashed_paths
 
     def compress(self, path):
-        copies = [path + ".br"] * self.use_brotli + [path + ".gz"] * self.use_gzip
+        used = {".br": self.use_brotli, ".gz": self.use_gzip}
+        copies = [path + suffix for suffix, wanted in used.items() if wanted]
         if self.still_right(path, copies):
             return copies
         return super().compress(path)
