@@ -17,11 +17,9 @@ APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-instal
 
 # Installs come from requirements.lock (exact versions of every package, extras included),
 # so every machine runs what CI ran. `make lock` brings it up to date with pyproject.toml.
-# --no-compile: Python compiles a module when it is first imported, so only what runs is
-# compiled; compiling every module of every package up front took 40 of the 125 s.
 $(STAMP):
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --no-compile --requirement requirements.lock
+	$(BIN)/python -m pip install --quiet --requirement requirements.lock
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
