@@ -1,7 +1,9 @@
 """collectstatic in production compresses a static file again only when its bytes changed."""
 
 import os
+import tempfile
 import time
+from pathlib import Path
 
 import brotli
 from django.core.management import call_command
@@ -10,9 +12,6 @@ from django.test import SimpleTestCase, override_settings
 
 class StaticCompressionTests(SimpleTestCase):
     def setUp(self):
-        import tempfile
-        from pathlib import Path
-
         folder = Path(self.enterContext(tempfile.TemporaryDirectory()))
         self.source, self.root = folder / "source", folder / "static"
         self.source.mkdir()
