@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from portal.core.privacy import public
 from portal.demo.testing import DemoPortalTestCase
-from portal.operations.sitemap import PortalSitemap
+from portal.operations.sitemap import PortalSitemap, TopicSitemap
 
 SITE = "http://testserver"  # the demo's Site record in the tests
 LOC = re.compile(r"<loc>([^<]+)</loc>")
@@ -43,6 +43,18 @@ class SitemapSectionTests(DemoPortalTestCase):
                 self.assertEqual(text.count("<url>"), text.count("<lastmod>"))
         self.assertEqual(len(listed), len(set(listed)))
         self.assertEqual(set(listed), self.public_page_urls())
+
+    def test_topic_sections_split_when_the_topics_outgrow_one(self):
+        """The index counts topics by a bound while they fit one section; past it, by listing."""
+        topic_urls = set(LOC.findall(self.get("/sitemap-temata.xml")))
+        self.assertGreater(len(topic_urls), 4)
+        cache.clear()
+        with mock.patch.object(TopicSitemap, "limit", 4):
+            index = self.get("/sitemap.xml")
+            sections = [url for url in LOC.findall(index) if "sitemap-temata" in url]
+            self.assertEqual(len(sections), -(-len(topic_urls) // 4))
+            listed = [url for s in sections for url in LOC.findall(self.get(s.removeprefix(SITE)))]
+        self.assertEqual(sorted(listed), sorted(topic_urls))
 
     def test_a_page_beyond_the_last_or_not_a_number_is_a_404(self):
         for query in ("?p=99", "?p=abc", "?p=0"):
