@@ -1,14 +1,48 @@
-from django import template
+from dataclasses import dataclass
 
+from django import template
+from django.db.models import Count, Q
+
+from methodology.models import MethodologyIndexPage, ToolIndexPage
 from portal.core.access import visible_pages
+from portal.core.text import Fold, fold
+from portal.taxonomy.models import PageTopic
 
 register = template.Library()
+
+# A select is a fine way to pick one of a few dozen titles and a poor one past that: beyond
+# this many, the page offers the ones sharing most topics with it, and its listing (a
+# "Porovnat" checkbox on every card) for the rest.
+COMPARE_CHOICES = 40
+
+
+@dataclass
+class CompareChoices:
+    pages: list  # [(pk, title)] A–Z
+    listing_url: str = ""  # where to choose from all of them, when `pages` are not all
 
 
 @register.simple_tag(takes_context=True)
 def compare_choices(context, page):
-    """The other pages of the page's type the reader may compare it with, by title."""
+    """The other pages of the page's type the reader may compare it with: all of them, or the
+    COMPARE_CHOICES sharing most topics with it. Two queries, however many there are."""
     request = context.get("request")
-    user = getattr(request, "user", None)
-    queryset = type(page).objects.exclude(pk=page.pk).order_by("title").only("pk", "title")
-    return list(visible_pages(queryset, user))
+    others = visible_pages(type(page).objects.exclude(pk=page.pk), getattr(request, "user", None))
+    topics = PageTopic.objects.filter(content_object=page.pk).values("tag")
+    shared = Count("topic_items", filter=Q(topic_items__tag__in=topics))
+    closest = others.values_list("pk", "title").annotate(shared=shared)
+    closest = closest.order_by("-shared", Fold("title"), "title")[: COMPARE_CHOICES + 1]
+    rows = [(pk, title) for pk, title, _shared in closest]
+    listing = listing_url(type(page), request)
+    if len(rows) <= COMPARE_CHOICES:
+        listing = ""
+    pages = sorted(rows[:COMPARE_CHOICES], key=lambda row: (fold(row[1]), row[1]))
+    return CompareChoices(pages, listing)
+
+
+def listing_url(model, request):
+    for index_model in (MethodologyIndexPage, ToolIndexPage):
+        if any(listed.model is model for listed in index_model.listed):
+            index = index_model.objects.live().first()
+            return index.get_url(request) if index else ""
+    return ""

@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 
 from methodology.factories import MethodologyPageFactory, ToolPageFactory
 from methodology.models import Audience, ValidationStage
+from methodology.templatetags import methodology_tags
 from portal.core.access import staff_group
-from portal.taxonomy.factories import PersonFactory, TargetGroupFactory
+from portal.taxonomy.factories import PersonFactory, TargetGroupFactory, TopicFactory
 
 
 def publish(page):
@@ -140,6 +141,31 @@ def test_a_detail_page_offers_a_comparison_with_its_kind(client, pages, db):
     assert f'<option value="{other.pk}">Asistovaný kontakt</option>' in form
     assert "Průvodce změnou" not in form
     assert str(internal.pk) not in form and "Interní standard" not in form
+
+
+def test_among_many_a_detail_page_offers_the_closest_and_the_whole_listing(
+    client, pages, monkeypatch
+):
+    """Past COMPARE_CHOICES, the select holds the pages sharing most topics with this one."""
+    monkeypatch.setattr(methodology_tags, "COMPARE_CHOICES", 2)
+    cochem, _tool = pages
+    topics = [TopicFactory(name="Rozvod rodičů"), TopicFactory(name="Asistovaný kontakt")]
+    cochem.topics.add(*topics)
+    publish(cochem)
+    both = MethodologyPageFactory(title="Zvláštní příjemce")
+    both.topics.add(*topics)
+    one = MethodologyPageFactory(title="Rodinná konference")
+    one.topics.add(topics[0])
+    for page in (both, one, MethodologyPageFactory(title="Asistovaný kontakt")):
+        publish(page)
+    form = re.search(r'<form class="compare-with".*?</p>', client.get(cochem.url).content.decode(),
+                     re.DOTALL).group(0)  # fmt: skip
+    assert re.findall(r"<option[^>]*>([^<]*)</option>", form) == [
+        "Rodinná konference",
+        "Zvláštní příjemce",
+    ]
+    listing = cochem.get_parent().url
+    assert f'<a href="{listing}">Vybrat k porovnání z celého přehledu</a>' in form
 
 
 def test_two_tools_stay_within_the_page_budget(client, db, django_assert_max_num_queries):
