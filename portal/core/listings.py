@@ -14,7 +14,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import ProhibitNullCharactersValidator
-from django.db.models import DateTimeField, F, Q
+from django.db.models import DateTimeField, F
 from django.db.models.functions import Cast, Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +23,7 @@ from wagtail.models import Page
 from portal.core.access import is_staff_reader
 from portal.core.pagination import PAGE_SIZE
 from portal.core.privacy import public
+from portal.core.subqueries import in_any
 from portal.core.text import Fold
 
 # --- what an index page declares ----------------------------------------------------------
@@ -223,9 +224,7 @@ class Listing:
     @staticmethod
     def merged(querysets):
         """Pages of several types in one order: the base page table joined to each type's."""
-        any_match = Q()
-        for _listed, queryset in querysets:
-            any_match |= Q(pk__in=queryset.values("pk"))
+        any_match = in_any("pk", [queryset for _listed, queryset in querysets])
         listed = [listed for listed, _queryset in querysets]
         if all(item.order == "title" for item in listed):
             order = listed[0].ordering()
