@@ -66,7 +66,10 @@ class Listed:
         """The SQL order (undated items last, then by title)."""
         if self.order == "title":
             return (Fold(prefix + "title").asc(), F(prefix + "title").asc())
-        return (F(prefix + self.order).desc(nulls_last=True), F(prefix + "title").asc())
+        # NULLS LAST only where a date may be missing: the clause keeps both databases from
+        # reading the newest items off the date's index (0.3 ms instead of 6 at 13,000 news).
+        nullable = self.model._meta.get_field(self.order).null
+        return (F(prefix + self.order).desc(nulls_last=nullable or None), F(prefix + "title").asc())
 
     def sort_value(self, prefix=""):
         """The sort field as a datetime, so dates and datetimes of two types sort together."""
