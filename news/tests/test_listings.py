@@ -9,6 +9,7 @@ from news.factories import (
     NewsCategoryFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    PeriodReportPageFactory,
     VideoIndexPageFactory,
     VideoPageFactory,
 )
@@ -54,6 +55,28 @@ class NewsListingTests(ListingQueriesMixin, TestCase):
         self.assertEqual(response.context["news_page"][0].title, "Nejnovější zpráva")
         self.assertNotContains(response, "Koncept zprávy")
         self.assertOutOfRangePagesAreShown(self.index.url, "Nejnovější zpráva", "Nejstarší zpráva")
+
+    def test_news_and_reports_interleave_by_date_across_pages(self):
+        """A report counts from its period's last day; news of that day come before it."""
+        project = ProjectPageFactory()
+        expected = []
+        for day in range(10, 0, -1):
+            NewsPageFactory(title=f"Zpráva z {day}. března", published_at=aware(2022, 3, day, 9))
+            PeriodReportPageFactory(
+                parent=project,
+                title=f"Období do {day}. března",
+                period_start=datetime.date(2022, 1, 1),
+                period_end=datetime.date(2022, 3, day),
+            )
+            expected += [f"Zpráva z {day}. března", f"Období do {day}. března"]
+        NewsPageFactory(title="Dvě zprávy téhož dne A", published_at=aware(2022, 2, 1, 9))
+        NewsPageFactory(title="Dvě zprávy téhož dne B", published_at=aware(2022, 2, 1, 9))
+        expected += ["Dvě zprávy téhož dne A", "Dvě zprávy téhož dne B"]
+        listed = []
+        for number in (1, 2):
+            response = self.client.get(self.index.url, {"strana": number})
+            listed += [page.title for page in response.context["news_page"]]
+        self.assertEqual(listed, expected)
 
 
 class VideoListingTests(ListingQueriesMixin, TestCase):

@@ -225,7 +225,7 @@ class KindFacet(Facet):
         return queryset if listed.kind == value else queryset.none()
 
     def counts(self, listing, querysets):
-        return {listed.kind: queryset.count() for listed, queryset in querysets}
+        return {listed.kind: listing.count_of(queryset) for listed, queryset in querysets}
 
     def labels(self, listing, values):
         return {item.kind: item.kind_label for item in listing.listed if item.kind in values}

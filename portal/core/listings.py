@@ -8,23 +8,21 @@ before anything is listed, then filters, orders, counts and paginates in SQL: it
 the pages of the requested listing page and one row per facet choice.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import ProhibitNullCharactersValidator
-from django.db.models import DateTimeField, F
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import F
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
 
 from portal.core.access import is_staff_reader
 from portal.core.pagination import PAGE_SIZE
 from portal.core.privacy import public
-from portal.core.subqueries import in_any
-from portal.core.text import Fold
+from portal.core.text import Fold, fold
 
 # --- what an index page declares ----------------------------------------------------------
 
@@ -70,13 +68,6 @@ class Listed:
         # reading the newest items off the date's index (0.3 ms instead of 6 at 13,000 news).
         nullable = self.model._meta.get_field(self.order).null
         return (F(prefix + self.order).desc(nulls_last=nullable or None), F(prefix + "title").asc())
-
-    def sort_value(self, prefix=""):
-        """The sort field as a datetime, so dates and datetimes of two types sort together."""
-        value = F(prefix + self.order)
-        if not isinstance(self.model._meta.get_field(self.order), DateTimeField):
-            value = Cast(value, DateTimeField())
-        return value
 
     def newest(self, count, prefetch=()):
         """The first `count` items in teaser order, one query (and one per `prefetch`)."""
@@ -193,6 +184,17 @@ class Listing:
             views.append(facet.view(self, counts, selected))
         return views
 
+    def count_of(self, queryset):
+        """queryset.count(), once per request for each query: unfiltered by type, the type
+        facet counts the very pages the pagination counts."""
+        try:
+            key = ("count", *queryset.query.sql_with_params())
+        except EmptyResultSet:
+            return 0
+        if key not in self.memo:
+            self.memo[key] = queryset.count()
+        return self.memo[key]
+
     @cached_property
     def page_obj(self):
         querysets = self.querysets()
@@ -205,10 +207,9 @@ class Listing:
             )
             ordered = self.ordered(listed, loaded)
             return Paginator(ordered, self.per_page).get_page(self.request.GET.get("strana"))
-        paginator = Paginator(self.merged(querysets), self.per_page)
-        # The types are disjoint: a count each is cheaper than counting the merged query.
-        paginator.count = sum(queryset.count() for _listed, queryset in querysets)
-        page_obj = paginator.get_page(self.request.GET.get("strana"))
+        page_obj = Paginator(MergedOrder(querysets, self.count_of), self.per_page).get_page(
+            self.request.GET.get("strana")
+        )
         page_obj.object_list = self.load(list(page_obj.object_list))
         return page_obj
 
@@ -224,35 +225,69 @@ class Listing:
     def count(self):
         return self.page_obj.paginator.count
 
-    @staticmethod
-    def merged(querysets):
-        """Pages of several types in one order: the base page table joined to each type's."""
-        any_match = in_any("pk", [queryset for _listed, queryset in querysets])
-        listed = [listed for listed, _queryset in querysets]
-        if all(item.order == "title" for item in listed):
-            order = listed[0].ordering()
-        else:
-            values = [item.sort_value(item.model._meta.model_name + "__") for item in listed]
-            order = (F("sort_key").desc(nulls_last=True), F("title").asc())
-            return (
-                Page.objects.filter(any_match).annotate(sort_key=Coalesce(*values)).order_by(*order)
-            )
-        return Page.objects.filter(any_match).order_by(*order)
-
-    def load(self, pages):
-        """The specific pages of one listing page, with their topics, in listing order."""
-        by_model = {}
-        for page in pages:
-            by_model.setdefault(page.specific_class or type(page), []).append(page.pk)
+    def load(self, items):
+        """The specific pages of one listing page ((listed, pk) pairs), with their topics, in
+        listing order."""
+        ids = {}
+        for listed, pk in items:
+            ids.setdefault(listed.model, []).append(pk)
         loaded = {}
         for listed in self.listed:
-            ids = by_model.get(listed.model)
-            if ids:
+            if listed.model in ids:
                 queryset = (
-                    listed.model.objects.filter(pk__in=ids)
+                    listed.model.objects.filter(pk__in=ids[listed.model])
                     .defer_streamfields()
                     .select_related(*listed.select_related)
                     .prefetch_related("topics")
                 )
                 loaded.update({page.pk: page for page in queryset})
-        return [loaded[page.pk] for page in pages if page.pk in loaded]
+        return [loaded[pk] for _listed, pk in items if pk in loaded]
+
+
+class MergedOrder:
+    """The pages of several types in one order (newest first, or A–Z when every type sorts
+    by title), as (listed, pk) pairs, for a Paginator.
+
+    A slice reads, of each type, only its first items in the type's own order (off its
+    date's index), or for a page nearer the end its last ones, and merges them here:
+    sorting all 16,000 news items and reports by a key computed across two tables took
+    25–45 ms on PostgreSQL for every first page.
+    """
+
+    def __init__(self, querysets, count_of):
+        self.querysets, self.count_of = querysets, count_of
+        self.by_title = all(listed.order == "title" for listed, _queryset in querysets)
+
+    @cached_property
+    def total(self):
+        # The types are disjoint: a count each is cheaper than counting a merged query.
+        return sum(self.count_of(queryset) for _listed, queryset in self.querysets)
+
+    def count(self):
+        return self.total
+
+    def __getitem__(self, window):
+        if window.start > self.total - window.stop:  # nearer the end: read it backwards
+            tail = self.first(self.total - window.start, backwards=True)[::-1]
+            return tail[: window.stop - window.start]
+        return self.first(window.stop)[window]
+
+    def first(self, count, backwards=False):
+        """The first `count` (listed, pk) pairs in the merged order, or in its reverse."""
+        rows = []
+        for listed, queryset in self.querysets:
+            ordered = queryset.order_by(*listed.ordering())
+            ordered = ordered.reverse() if backwards else ordered
+            for pk, value, title in ordered.values_list("pk", listed.order, "title")[:count]:
+                rows.append((self.key(value, title), listed, pk))
+        rows.sort(key=lambda row: row[0], reverse=backwards)
+        return [(listed, pk) for _key, listed, pk in rows[:count]]
+
+    def key(self, value, title):
+        if self.by_title:
+            return (fold(title), title)
+        if value is None:
+            return (1, 0.0, title)  # undated items last
+        if not isinstance(value, datetime.datetime):  # a date: its midnight (UTC), as SQL casts
+            value = datetime.datetime.combine(value, datetime.time(), datetime.UTC)
+        return (0, -value.timestamp(), title)

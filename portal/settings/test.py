@@ -24,4 +24,7 @@ if os.environ.get("TEST_DATABASE_URL"):
         "default": with_sqlite_options(dj_database_url.parse(os.environ["TEST_DATABASE_URL"]))
     }
 else:
+    # In memory, named outright: pytest-django would give a database whose engine it does
+    # not know as Django's SQLite (the portal's own) a file per worker instead.
     DATABASES["default"]["NAME"] = ":memory:"
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
