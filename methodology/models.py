@@ -1,5 +1,4 @@
 from django.db import models
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -16,7 +15,7 @@ from portal.adoption.facets import AdoptionOrder, AdoptionRegionFacet
 from portal.core.api import RowsField, name_of, names
 from portal.core.blocks import BodyBlock
 from portal.core.facets import YearFacet
-from portal.core.listings import Listed
+from portal.core.listings import Listed, NewestFirst
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
 from portal.projects.facets import ProjectFacet, RegionFacet
 from portal.projects.models import SourceProjectMixin
@@ -407,7 +406,7 @@ class MethodologyIndexPage(IndexPage):
             project="source_project",
             select_related=("kind", "source_project"),
             regions=("source_project__regions",),
-            teaser_order=(F("last_reviewed").desc(nulls_last=True), "title"),
+            teaser_order=(NewestFirst("last_reviewed"), "title"),
         ),
     )
     facets = (TopicFacet(), ProjectFacet(), RegionFacet(), YearFacet(), *RECORD_FACETS)

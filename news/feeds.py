@@ -7,7 +7,6 @@ import datetime
 import mimetypes
 
 from django.contrib.syndication.views import Feed
-from django.db.models import F
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +17,7 @@ from wagtail.models import CollectionViewRestriction, Page
 
 from news.models import NewsIndexPage, NewsPage, PeriodReportPage
 from portal.core.links import absolute_url, site_root
+from portal.core.listings import NewestFirst
 from portal.core.privacy import public
 from portal.taxonomy.models import Topic
 
@@ -157,7 +157,7 @@ class TopicFeed(PageFeed, Feed):
 
     def items(self, topic):
         pages = public(Page.objects.live()).filter(topic_items__tag=topic)
-        return newest(pages.order_by(F("first_published_at").desc(nulls_last=True)).specific())
+        return newest(pages.order_by(NewestFirst("first_published_at")).specific())
 
 
 class AtomNewsFeed(NewsFeed):

@@ -15,7 +15,7 @@ from django import forms
 from django.core.exceptions import EmptyResultSet, ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import ProhibitNullCharactersValidator
-from django.db.models import F
+from django.db.models import F, OrderBy
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -64,16 +64,35 @@ class Listed:
         """The SQL order (undated items last, then by title)."""
         if self.order == "title":
             return (Fold(prefix + "title").asc(), F(prefix + "title").asc())
-        # NULLS LAST only where a date may be missing: the clause keeps both databases from
-        # reading the newest items off the date's index (0.3 ms instead of 6 at 13,000 news).
-        nullable = self.model._meta.get_field(self.order).null
-        return (F(prefix + self.order).desc(nulls_last=nullable or None), F(prefix + "title").asc())
+        # NULLS LAST only where a date may be missing: on a NOT NULL date the clause only
+        # kept PostgreSQL from reading the newest items off the date's index (0.8 ms, not 6).
+        if self.model._meta.get_field(self.order).null:
+            return (NewestFirst(prefix + self.order), F(prefix + "title").asc())
+        return (F(prefix + self.order).desc(), F(prefix + "title").asc())
 
     def newest(self, count, prefetch=()):
         """The first `count` items in teaser order, one query (and one per `prefetch`)."""
         order = self.teaser_order or self.ordering()
         queryset = self.queryset().defer_streamfields().select_related(*self.select_related)
         return queryset.prefetch_related(*prefetch).order_by(*order)[:count]
+
+
+class NewestFirst(OrderBy):
+    """`field` descending, rows without a value last (DESC NULLS LAST).
+
+    SQLite sorts NULL lowest, so there a plain DESC means the same, and only a plain DESC lets
+    its planner read the field's index backwards. PostgreSQL needs the clause. (An index
+    built DESC NULLS LAST did not help it: for the video teaser it chose that index and took
+    19 ms where sorting the videos takes 10.)"""
+
+    def __init__(self, field):
+        super().__init__(F(field), descending=True, nulls_last=True)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        plain = self.copy()
+        if (plain.descending and plain.nulls_last) or (not plain.descending and plain.nulls_first):
+            plain.nulls_first = plain.nulls_last = None  # SQLite's own order (also reversed)
+        return plain.as_sql(compiler, connection, **extra_context)
 
 
 # --- parsing the request --------------------------------------------------------------------
