@@ -3,8 +3,8 @@ from dataclasses import dataclass
 from django import template
 from django.db.models import Count, Q
 
-from methodology.models import MethodologyIndexPage, ToolIndexPage
 from portal.core.access import visible_pages
+from portal.core.models import IndexPage
 from portal.core.text import Fold, fold
 from portal.taxonomy.models import PageTopic
 
@@ -33,16 +33,7 @@ def compare_choices(context, page):
     closest = others.values_list("pk", "title").annotate(shared=shared)
     closest = closest.order_by("-shared", Fold("title"), "title")[: COMPARE_CHOICES + 1]
     rows = [(pk, title) for pk, title, _shared in closest]
-    listing = listing_url(type(page), request)
-    if len(rows) <= COMPARE_CHOICES:
-        listing = ""
+    index, _listed = IndexPage.listing_of(type(page))  # read either way: the same queries
+    listing = index.get_url(request) if index and len(rows) > COMPARE_CHOICES else ""
     pages = sorted(rows[:COMPARE_CHOICES], key=lambda row: (fold(row[1]), row[1]))
     return CompareChoices(pages, listing)
-
-
-def listing_url(model, request):
-    for index_model in (MethodologyIndexPage, ToolIndexPage):
-        if any(listed.model is model for listed in index_model.listed):
-            index = index_model.objects.live().first()
-            return index.get_url(request) if index else ""
-    return ""

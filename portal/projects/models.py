@@ -38,13 +38,6 @@ PROJECT_OUTPUTS_TEMPLATE = "projects/includes/project_outputs.html"
 OUTPUTS_SHOWN = 12  # pages of each type on the project page; the rest in the type's listing
 
 
-def _index_page_models(model=IndexPage):
-    for subclass in model.__subclasses__():
-        if not subclass._meta.abstract:
-            yield subclass
-        yield from _index_page_models(subclass)
-
-
 class ProjectPage(BasePage):
     detail_select_related = (
         "implementing_organisation",
@@ -276,15 +269,13 @@ class ProjectPage(BasePage):
 
     def listing_url(self, model):
         """The listing of `model`'s pages filtered to this project, or "" if none lists it."""
-        for index_model in _index_page_models():
-            listed = [item for item in index_model.listed if item.model is model]
-            index = index_model.objects.live().first() if listed else None
-            if index is not None:
-                params = {"projekt": self.slug}
-                if len(index_model.listed) > 1:
-                    params["typ"] = listed[0].kind
-                return f"{index.url}?{urlencode(params)}"
-        return ""
+        index, listed = IndexPage.listing_of(model)
+        if index is None:
+            return ""
+        params = {"projekt": self.slug}
+        if len(index.listed) > 1:
+            params["typ"] = listed.kind
+        return f"{index.url}?{urlencode(params)}"
 
     def outputs_of(self, model, staff=False):
         pages = model.objects.child_of(self).live()

@@ -186,6 +186,16 @@ class IndexPage(BasePage):
     def get_template(self, request, *args, **kwargs):
         return "core/index_page.html"
 
+    @classmethod
+    def listing_of(cls, model):
+        """(the live index page listing `model`'s pages, its `Listed`), or (None, None)."""
+        for index_model in _concrete_subclasses(IndexPage):
+            listed = [item for item in index_model.listed if item.model is model]
+            index = index_model.objects.live().first() if listed else None
+            if index is not None:
+                return index, listed[0]
+        return None, None
+
     @property
     def facet_scripts(self):
         return sorted({facet.script for facet in self.facets if facet.script})
@@ -209,6 +219,13 @@ class IndexPage(BasePage):
         if listing is not None and listing.errors:
             response.status_code = 400
         return response
+
+
+def _concrete_subclasses(model):
+    for subclass in model.__subclasses__():
+        if not subclass._meta.abstract:
+            yield subclass
+        yield from _concrete_subclasses(subclass)
 
 
 class AttachedDocument(Orderable):
