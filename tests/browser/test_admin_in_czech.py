@@ -187,7 +187,9 @@ def editor_walk(browser, portal_url):
     walk.visit(add_forms[0])
     page.locator("#id_title").fill("")
     page.locator("#page-edit-form").evaluate("form => { form.noValidate = true; }")
-    page.locator("#page-edit-form button[type=submit]").first.click()
+    with page.expect_navigation():  # the form comes back with its errors as a new document
+        page.locator("#page-edit-form button[type=submit]").first.click()
+    expect(page.locator("#id_title")).to_have_attribute("aria-invalid", "true")
     walk.look("empty add form, saved")
     for path in children:
         walk.edit_form(path)
