@@ -17,9 +17,12 @@ APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-instal
 
 # Installs come from requirements.lock (exact versions of every package, extras included),
 # so every machine runs what CI ran. `make lock` brings it up to date with pyproject.toml.
+# uv installs the same pins as pip does, in a tenth of the time (seconds instead of a minute).
+UV := uv==0.13.9
 $(STAMP):
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --requirement requirements.lock
+	$(BIN)/python -m pip install --quiet "$(UV)"
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --requirement requirements.lock
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 

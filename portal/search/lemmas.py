@@ -220,13 +220,15 @@ def lemma_map(families) -> dict[str, str]:
     for base, forms in join_long_u(families):
         proper = base[:1].isupper()
         lower_base = base.lower()
+        folded_base = fold(lower_base)
         for form in forms:
             lower = form.lower()
-            lemma = fold(form_lemma(lower, lower_base))
+            lemma = form_lemma(lower, lower_base)
+            lemma = folded_base if lemma == lower_base else fold(lemma)
             family_sizes[lemma] += 1
             if not proper:  # a name's forms spelled in lowercase are other words ("Do")
                 usage[lemma] += frequency.get(lower, 0.0)
-            key = fold(form)
+            key = fold(lower)
             candidates[key][lemma] = candidates[key].get(lemma, True) and proper
     representative = join_derivations(candidates, usage)
     mapping = {}
