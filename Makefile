@@ -120,7 +120,7 @@ lint: install
 # shared setup is made once.
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/portal
 TEST_WORKERS ?= auto
-PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=25
 
 test: install fonts chromium java postgres stack-packages lemmas lint test-sqlite test-postgres
 

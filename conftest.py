@@ -4,15 +4,15 @@ Tests read the same compiled Czech catalogue as the site: `make install` compile
 catalogue edited since then is compiled again before the first test, so plurals never come
 from a stale file."""
 
-import fcntl
 import os
 import sqlite3
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.test import TransactionTestCase
+
+from portal.core.locking import exclusive
 
 CATALOGUE = Path(__file__).resolve().parent / "portal" / "locale" / "cs" / "LC_MESSAGES"
 
@@ -47,6 +47,10 @@ def pytest_collection_modifyitems(config, items):
             config.hook.pytest_deselected(items=skipped)
             items[:] = repeated
     check_stack_tests_share_a_unit(items)
+    items.sort(key=lambda item: item.nodeid.startswith(STOPS_THE_STACK))  # a stable sort
+
+
+STOPS_THE_STACK = "tests/test_stack_stop.py::"
 
 
 # --- how pytest-xdist shares the work out (`--dist loadscope`) ---------------------------
@@ -59,8 +63,8 @@ LONG_UNITS = {
         "tests/test_stack_smoke.py",
         "tests/test_stack_instances.py",
         "tests/browser/test_stack_admin.py",
+        "tests/test_stack_stop.py",  # stops the stack: runs after the others (see below)
     ),
-    "stack-stop": ("tests/test_stack_stop.py",),  # starts a whole stack twice
     "upgrade": ("portal/legacy/tests/test_upgrade.py",),  # builds two portals
 }
 
@@ -118,16 +122,6 @@ def shared_folder(config):
     return config._tmp_path_factory.getbasetemp().parent
 
 
-@contextmanager
-def _exclusive(path):
-    with path.open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
 class MigrateOnce:
     """Stands in for create_test_db's `migrate` (the first call only)."""
 
@@ -141,7 +135,7 @@ class MigrateOnce:
         from django.db import connection
 
         marker = self.folder / f"migrated-{connection.vendor}"
-        with _exclusive(self.folder / "migrated.lock"):
+        with exclusive(self.folder / "migrated.lock"):
             if marker.exists():
                 self.restore(connection, marker)
             else:
@@ -182,16 +176,20 @@ class MigrateOnce:
 
 
 def pytest_sessionfinish(session):
-    """The controller drops the template database the workers started from."""
+    """The controller drops the template databases the workers copied (the migrated one,
+    the built demo)."""
     if hasattr(session.config, "workerinput") or session.config.getoption("dist", "no") == "no":
         return
-    marker = session.config._tmp_path_factory.getbasetemp() / "migrated-postgresql"
-    if marker.exists():
+    shared = session.config._tmp_path_factory.getbasetemp()
+    markers = [shared / "migrated-postgresql", shared / "demo-postgresql" / "template"]
+    templates = [marker.read_text() for marker in markers if marker.exists()]
+    if templates:
         from django.db import connection
         from pytest_django.plugin import blocking_manager_key
 
         with session.config.stash[blocking_manager_key].unblock(), connection._nodb_cursor() as c:
-            c.execute(f'DROP DATABASE IF EXISTS "{marker.read_text()}"')
+            for template in templates:
+                c.execute(f'DROP DATABASE IF EXISTS "{template}"')
 
 
 @pytest.fixture(scope="session")
@@ -226,10 +224,13 @@ def migrated_sqlite_file(request, django_db_setup):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _drop_the_built_demo(django_db_blocker):
-    """The demo built for this session (see portal.demo.testing) is removed at its end."""
-    yield
+def _the_built_demo(request, django_db_blocker):
+    """The demo is built once for the session's processes (see portal.demo.testing) and
+    removed at its end."""
     from portal.demo import testing
+
+    testing.share_builds_in(shared_folder(request.config))
+    yield
 
     with django_db_blocker.unblock():
         testing.drop_built_demo()

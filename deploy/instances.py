@@ -38,8 +38,13 @@ class Instance:
     def url(self):
         return f"http://127.0.0.1:{self.app_port}"
 
-    def install(self):
-        """A fresh copy of the code (and the lemma table built from Debian's dictionary)."""
+    def install(self, static_from=None):
+        """A fresh copy of the code (and the lemma table built from Debian's dictionary).
+
+        The static files that ``static_from`` collected from the same code are copied too,
+        with their times, as a deployment ships a build: `collectstatic` then finds their
+        compressed copies still right instead of compressing every file again.
+        """
         if self.number == 1:
             return
         shutil.rmtree(self.code, ignore_errors=True)
@@ -48,6 +53,9 @@ class Instance:
         if lemmas.is_dir():
             shutil.copytree(lemmas, self.code / "var" / "search")
         self.var.mkdir(parents=True, exist_ok=True)
+        static = static_from.var / "static" if static_from else None
+        if static and static.is_dir() and not (self.var / "static").exists():
+            shutil.copytree(static, self.var / "static", symlinks=True)
 
     def env(self, shared_media):
         values = {"PORTAL_VAR_DIR": str(self.var)}

@@ -208,7 +208,7 @@ class Stack:
         self.manage("collectstatic", "--noinput", "-v", "0")
         self.load_demo_once()
         for instance in self.instances[1:]:
-            instance.install()
+            instance.install(static_from=self.instances[0])
             self.manage("collectstatic", "--noinput", "-v", "0", instance=instance)
 
     def load_demo_once(self):

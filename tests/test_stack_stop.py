@@ -1,5 +1,11 @@
 """`make stack` stops cleanly: Ctrl-C or SIGTERM ends every part within 10 seconds; started
-again, it keeps what editors changed."""
+again, it keeps what editors changed.
+
+It runs `deploy/stack.py` as `make stack` does, twice, on the folder, port and database of
+the session's stack (tests/conftest.py), which it stops first: the session's stack has
+migrated and loaded the demo there already, as a first `make stack` would have. The suite
+runs this module after every other test of the stack (conftest.py).
+"""
 
 import json
 import os
@@ -13,7 +19,6 @@ from pathlib import Path
 import pytest
 
 from deploy.stack import ROOT, Stack
-from tests.conftest import free_port_block
 
 # The stack runs its own PostgreSQL cluster: once per `make test`, with the SQLite suite.
 pytestmark = pytest.mark.own_database
@@ -39,10 +44,10 @@ def alive(pid):
     return "\nState:\tZ" not in state
 
 
-def start(var, port):
+def start(stack):
     process = subprocess.Popen(  # nosec B603 # the project's own script, fixed arguments
-        [sys.executable, "deploy/stack.py", "--port", str(port), "--var", str(var),
-         "--redis-db", "7"],
+        [sys.executable, "deploy/stack.py", "--port", str(stack.port), "--var", str(stack.var),
+         "--redis-db", str(stack.redis_db)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         start_new_session=True,
     )  # fmt: skip
@@ -61,29 +66,31 @@ page.save_revision().publish()
 """
 
 
-def edit_a_demo_page(var, port):
+def edited(stack):
     """An editor publishes a change to a demo page; returns how many such changes it had
     (loading the demo again at a restart would have undone them)."""
-    output = Stack(var, port=port).manage("shell", "-c", EDIT_A_DEMO_PAGE)
+    output = Stack(stack.var, port=stack.port).manage("shell", "-c", EDIT_A_DEMO_PAGE)
     return int(re.search(r"^edits: (\d+)$", output, re.MULTILINE)[1])
 
 
-def test_ctrl_c_and_sigterm_stop_every_part_within_10_seconds(tmp_path):
-    var, port = tmp_path / "stack", free_port_block()
-    pg_data = Stack(var, port=port).pg_data
+def test_ctrl_c_and_sigterm_stop_every_part_within_10_seconds(stack):
+    stack.stop()
     process = None
     try:
         stops = (
             lambda process: os.killpg(process.pid, signal.SIGINT),  # Ctrl-C in a terminal
             lambda process: process.send_signal(signal.SIGTERM),
         )
-        for starts_before, stop in enumerate(stops):
-            process = start(var, port)
+        edits = None
+        for stop in stops:
+            process = start(stack)
             # The second start keeps what was edited after the first.
-            assert edit_a_demo_page(var, port) == starts_before
-            postgres = int((pg_data / "postmaster.pid").read_text().split()[0])
+            edits_now = edited(stack)
+            assert edits is None or edits_now == edits + 1, "the restart undid an edit"
+            edits = edits_now
+            postgres = int((stack.pg_data / "postmaster.pid").read_text().split()[0])
             parts = [*descendants(process.pid), postgres]
-            assert json.loads((var / "stack.json").read_text())["pids"]
+            assert json.loads((stack.var / "stack.json").read_text())["pids"]
             stopped = time.monotonic()
             stop(process)
             process.wait(timeout=10)
@@ -95,7 +102,5 @@ def test_ctrl_c_and_sigterm_stop_every_part_within_10_seconds(tmp_path):
         if process is not None and process.poll() is None:  # a stop that failed: end it here
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-        leftover = Stack(var, port=port)
-        if (pg_data / "postmaster.pid").exists():  # a failed run must not leave it behind
-            leftover.pg_ctl("stop")
-        leftover.remove_database()
+        if (stack.pg_data / "postmaster.pid").exists():  # a failed run must not leave it behind
+            stack.pg_ctl("stop")

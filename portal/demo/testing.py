@@ -10,6 +10,12 @@ migrated test database that the tests reading the demo switch to and back from:
 
 Each test class still runs inside TestCase's transaction, so whatever a test changes is
 rolled back and the built demo stays as it was built.
+
+When the suite runs in several processes (pytest-xdist), the first one to need the demo
+builds it and leaves it in a folder they all see (``share_builds_in``): the SQLite file or
+a PostgreSQL template database, the media files and the build's output. The others copy it
+instead of building their own: every process's test database starts from the same migrated
+copy, so the rows' ids agree.
 """
 
 import io
@@ -25,6 +31,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 
+from portal.core.locking import exclusive
 from portal.search import facet_table
 
 
@@ -41,15 +48,75 @@ def _load_demo():
     return out.getvalue()
 
 
+_shared_folder = None
+
+
+def share_builds_in(folder):
+    """Processes of one test session keep the built demo in ``folder`` for each other."""
+    global _shared_folder
+    _shared_folder = Path(folder) if folder else None
+
+
+class _SharedBuild:
+    """The demo one process built, where the others of the session find it."""
+
+    MEDIA = {"media": "MEDIA_ROOT", "private": "PRIVATE_MEDIA_ROOT"}
+
+    def __init__(self, vendor):
+        self.folder = _shared_folder / f"demo-{vendor}"
+
+    @contextmanager
+    def claimed(self):
+        """Inside the block, ``found`` tells whether another process built the demo."""
+        with exclusive(_shared_folder / f"demo-{self.folder.name}.lock"):
+            yield (self.folder / "output.txt").exists()
+
+    def keep(self, output):
+        for name, setting in self.MEDIA.items():
+            shutil.copytree(getattr(settings, setting), self.folder / name, dirs_exist_ok=True)
+        (self.folder / "output.txt").write_text(output)
+
+    def take(self):
+        for name, setting in self.MEDIA.items():
+            shutil.copytree(self.folder / name, getattr(settings, setting), dirs_exist_ok=True)
+        return (self.folder / "output.txt").read_text()
+
+
+def _built_once(vendor, build, keep, take):
+    """``build()`` the demo, or ``take()`` what another process of the session built."""
+    if _shared_folder is None:
+        return build()
+    shared = _SharedBuild(vendor)
+    with shared.claimed() as found:
+        if found:
+            take(shared.folder)
+            return shared.take()
+        output = build()
+        shared.folder.mkdir(parents=True, exist_ok=True)
+        keep(shared.folder)
+        shared.keep(output)
+        return output
+
+
 class _SqliteCopy:
     """Two in-memory snapshots (empty and demo) copied into the test database in turn."""
 
     def __init__(self):
         connection.ensure_connection()
         self.empty = self._snapshot()
-        self.output = _load_demo()
+        self.output = _built_once("sqlite", _load_demo, self._keep, self._take)
         self.demo = self._snapshot()
         self.leave()
+
+    def _keep(self, folder):
+        with sqlite3.connect(folder / "demo.sqlite3") as copy:
+            connection.connection.backup(copy)
+        copy.close()
+
+    def _take(self, folder):
+        with sqlite3.connect(folder / "demo.sqlite3") as copy:
+            copy.backup(connection.connection)
+        copy.close()
 
     def _snapshot(self):
         copy = sqlite3.connect(":memory:", check_same_thread=False)
@@ -83,12 +150,31 @@ class _PostgresCopy:
         self.test_name = connection.settings_dict["NAME"]
         self.demo_name = f"{self.test_name}_demo"
         connection.close()
+        self.output = _built_once("postgresql", self._build, self._keep, self._take)
+        self.leave()
+
+    def _create_demo_database(self, template):
+        connection.close()
         with connection._nodb_cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{self.demo_name}"')
-            cursor.execute(f'CREATE DATABASE "{self.demo_name}" TEMPLATE "{self.test_name}"')
+            cursor.execute(f'CREATE DATABASE "{self.demo_name}" TEMPLATE "{template}"')
+
+    def _build(self):
+        self._create_demo_database(self.test_name)
         self.enter()
-        self.output = _load_demo()
-        self.leave()
+        return _load_demo()
+
+    def _keep(self, folder):
+        """A template the other processes copy (nobody connects to it, as a copy needs)."""
+        template = f"{self.demo_name}_shared"[:63]
+        connection.close()
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{template}"')
+            cursor.execute(f'CREATE DATABASE "{template}" TEMPLATE "{self.demo_name}"')
+        (folder / "template").write_text(template)
+
+    def _take(self, folder):
+        self._create_demo_database((folder / "template").read_text())
 
     def _use(self, name):
         connection.close()
