@@ -68,7 +68,7 @@ class _SharedBuild:
     @contextmanager
     def claimed(self):
         """Inside the block, ``found`` tells whether another process built the demo."""
-        with exclusive(_shared_folder / f"demo-{self.folder.name}.lock"):
+        with exclusive(_shared_folder / f"{self.folder.name}.lock"):
             yield (self.folder / "output.txt").exists()
 
     def keep(self, output):
