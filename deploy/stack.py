@@ -68,12 +68,12 @@ class Stack:
         self.spawning = threading.Lock()
         self.stopping = threading.Event()
         self.extra_env = {}
+        self.var_digest = hashlib.sha256(str(self.var).encode()).hexdigest()[:12]
         self.pg_data = self.var / "pg"
         if os.geteuid() == 0:
             # The cluster runs as the postgres user, which may not enter var (pytest keeps
             # its temporary folders private): keep it in a folder of its own beside /tmp.
-            digest = hashlib.sha256(str(self.var).encode()).hexdigest()[:12]
-            self.pg_data = Path(tempfile.gettempdir()) / f"portal-stack-pg-{digest}"
+            self.pg_data = Path(tempfile.gettempdir()) / f"portal-stack-pg-{self.var_digest}"
 
     @property
     def url(self):
@@ -98,7 +98,9 @@ class Stack:
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DATABASE_URL": self.database_url,
             "REDIS_URL": f"redis://127.0.0.1:6379/{self.redis_db}",
-            "CACHE_KEY_PREFIX": f"ospod-{self.port}",
+            # Per folder too: another stack that used this port and Redis database minutes
+            # ago (a test run) left entries naming its own files and pages.
+            "CACHE_KEY_PREFIX": f"ospod-{self.port}-{self.var_digest}",
             "WAGTAILADMIN_BASE_URL": self.url,
             "FRONT_CACHE_URL": self.url,
             # Varnish reaches gunicorn from here and appends the visitor to X-Forwarded-For.
