@@ -48,6 +48,17 @@ from portal.core.models import PortalImage
 print(PortalImage.objects.get(pk={pk}).get_rendition("fill-80x60").url)
 """
 
+GONE_DOCUMENT = """
+from django.core.files.base import ContentFile
+from wagtail.models import Collection
+from portal.core.models import PortalDocument
+document = PortalDocument(title="Ztracený dokument", collection=Collection.get_first_root_node())
+document.file.save("ztraceny-dokument.txt", ContentFile("Brzy pryč".encode()), save=False)
+document.save()
+document.file.storage.delete(document.file.name)
+print(document.url)
+"""
+
 STAFF_PAGE = """
 from wagtail.models import PageViewRestriction
 print(PageViewRestriction.objects.filter(restriction_type="groups").first().page.url)
@@ -176,6 +187,13 @@ def test_an_upload_through_the_front_is_served_by_either_server(stack):
     # A file that is not there is missing, whatever the bucket answers strangers.
     status, _, _ = get(stack.url + rendition.replace("/media/images/", "/media/images/chybi-"))
     assert status == 404
+
+
+def test_a_document_whose_file_left_the_bucket_is_missing_not_an_error(stack):
+    url = shell(stack, GONE_DOCUMENT)
+    for instance in stack.instances:
+        status, _, body = get(instance.url + url)
+        assert status == 404 and "Stránka nenalezena" in body.decode(), (instance.url, status)
 
 
 def test_nothing_but_images_is_read_from_the_bucket_through_the_front(stack):
