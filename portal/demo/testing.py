@@ -149,7 +149,6 @@ class _PostgresCopy:
     def __init__(self):
         self.test_name = connection.settings_dict["NAME"]
         self.demo_name = f"{self.test_name}_demo"
-        connection.close()
         self.output = _built_once("postgresql", self._build, self._keep, self._take)
         self.leave()
 
