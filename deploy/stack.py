@@ -12,7 +12,7 @@ starts, each as a child process that stops with Ctrl-C:
   * with --s3, moto's S3 server on port+4 holding the media files in a bucket,
   * nginx serving image files (and the benchmark's static copy of a page) on port+2,
   * Varnish, the front cache, on port: the address to open, http://127.0.0.1:<port>/.
-Redis at 127.0.0.1:6379 is the cache (database --redis-db, key prefix per port).
+Redis at 127.0.0.1:6379 is the cache (database --redis-db, key prefix per port and folder).
 Each start migrates and collects static files; the first one on a database also loads the
 demo portal with an admin (later starts keep what editors changed).
 """

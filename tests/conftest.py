@@ -35,7 +35,7 @@ def stack(tmp_path_factory):
     stack = Stack(
         tmp_path_factory.mktemp("stack"),
         port=free_port_block(),
-        redis_db=6 if worker_number() == 0 else 7 + worker_number(),
+        redis_db=6 + worker_number(),
         instances=2,
         s3=True,
     )
