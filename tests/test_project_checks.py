@@ -1,5 +1,7 @@
-"""System checks and the production settings' refusals (lint and migrations: `make lint`)."""
+"""System checks, migrations that match the models, and the production settings' refusals
+(the linters: `make lint`)."""
 
+import io
 import os
 import subprocess
 import sys
@@ -42,6 +44,16 @@ def clean_env(**variables):
 
 def test_system_checks_pass():
     call_command("check", fail_level="WARNING")
+
+
+@pytest.mark.django_db
+def test_every_model_change_has_its_migration():
+    """A model edited without `makemigrations` would leave the databases behind the code."""
+    out = io.StringIO()
+    try:
+        call_command("makemigrations", check=True, dry_run=True, stdout=out)
+    except SystemExit:
+        pytest.fail(f"models changed without a migration:\n{out.getvalue()}")
 
 
 def start_production(**variables):
