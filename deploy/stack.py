@@ -300,7 +300,7 @@ class Stack:
     def _vcl_backends(self):
         backends, director = [], []
         for instance in self.instances:
-            name = f"portal_{instance.number}"
+            name = backend_name(instance)
             backends.append(
                 f'backend {name} {{\n    .host = "127.0.0.1";\n    .port = "{instance.app_port}";\n'
                 "    .connect_timeout = 2s;\n    .first_byte_timeout = 60s;\n"
@@ -309,7 +309,7 @@ class Stack:
             director.append(f"    portal.add_backend({name});")
         retries = len(self.instances)  # every other server once, and the same one again
         return {"BACKENDS": "\n".join(backends), "DIRECTOR": "\n".join(director),
-                "RETRIES": retries}  # fmt: skip
+                "RETRIES": retries, "RETRY_TARGETS": retry_targets(self.instances)}  # fmt: skip
 
     def start_s3(self):
         if self.bucket:
@@ -426,6 +426,22 @@ class Stack:
         if check and result.returncode:
             raise RuntimeError(f"{' '.join(map(str, cmd))} failed:\n{result.stdout}{result.stderr}")
         return result
+
+
+def backend_name(instance):
+    return f"portal_{instance.number}"
+
+
+def retry_targets(instances):
+    """VCL sending a retried request to the first healthy server it has not failed on, or
+    else back to the rotation (deploy/varnish.vcl, vcl_backend_fetch)."""
+    branches = [
+        f'if (bereq.http.X-Failed-On !~ " {name} " && std.healthy({name})) {{\n'
+        f"            set bereq.backend = {name};\n        }} "
+        for name in map(backend_name, instances)
+    ]
+    fallback = "else {\n            set bereq.backend = portal.backend();\n        }"
+    return "        " + "els".join(branches) + fallback
 
 
 def wait_for(url, processes, seconds=60):

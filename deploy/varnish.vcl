@@ -21,7 +21,7 @@ probe database_reachable {
 
 # One backend per application server (deploy/stack.py --instances), each with the probe: a
 # server that stops answering leaves the rotation within about 2 s, and meanwhile a request
-# it fails is tried again on the next one (vcl_backend_error).
+# it fails is tried again on a server that has not failed it (vcl_backend_error).
 @BACKENDS@
 
 sub vcl_init {
@@ -56,6 +56,7 @@ sub vcl_recv {
         unset req.http.Accept-Encoding;
     }
 
+    unset req.http.X-Failed-On;  # the front's own note on a retried request
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
@@ -140,11 +141,21 @@ sub vcl_deliver {
     }
 }
 
+# A retried request goes to a healthy server it has not failed on yet. Left to the round
+# robin, a retry may land on the lost server again: other requests move the rotation on
+# meanwhile, and the probe takes about 2 s to notice the loss.
+sub vcl_backend_fetch {
+    if (bereq.retries > 0 && bereq.backend != files) {
+@RETRY_TARGETS@
+    }
+}
+
 # The portal is unreachable on every server (or its database is, see the probe) and no copy
 # is held: the same Czech 503 page the portal itself gives.
 sub vcl_backend_error {
     # A lost server (refused or cut connection): a reader's request goes to the next one.
     if (bereq.retries < @RETRIES@ && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        set bereq.http.X-Failed-On = bereq.http.X-Failed-On + " " + beresp.backend + " ";
         return (retry);
     }
     set beresp.http.Content-Type = "text/html; charset=utf-8";

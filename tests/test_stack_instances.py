@@ -262,6 +262,6 @@ def test_readers_notice_nothing_when_a_server_is_lost(stack, capsys):
         figures = ("requests:", "errors", "published", "instance")
         print("\n" + "\n".join(line for line in out.splitlines() if line.startswith(figures)))
     assert "instance_2_killed" in out
-    assert result["errors"] == 0
-    assert result["lost"] == 0
+    assert result["errors"] == 0, out
+    assert result["lost"] == 0, out
     assert result["visibility"] and max(result["visibility"]) <= 2.0, result["visibility"]
