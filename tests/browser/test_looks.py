@@ -22,6 +22,7 @@ CONTENT_FILES = re.compile(r"/media/|\.(mp4|webm|vtt|pdf)$")
 
 
 LOAD_LAZY_IMAGES = "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading='eager')"
+IMAGES_LOADED = "() => [...document.images].every(image => image.complete)"
 
 
 def screenshot_dir():
@@ -44,7 +45,7 @@ def test_screenshots_of_every_page_type(browser, portal_url, screen):
         response = page.goto(portal_url + path)
         assert response.status == expected_status(path), path
         page.evaluate(LOAD_LAZY_IMAGES)
-        page.wait_for_load_state("networkidle")
+        page.wait_for_function(IMAGES_LOADED)  # the screenshot waits for the fonts itself
         target = folder / f"{file_name(path)}.png"
         page.screenshot(path=target, full_page=True)
         taken.append(target)
