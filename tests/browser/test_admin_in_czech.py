@@ -29,6 +29,18 @@ VISIBLE_STRINGS = """() => {
     }
     return [document.title, ...found];
 }"""
+ONE_EDIT_LINK_PER_PAGE_TYPE = """() => {
+    const headers = [...document.querySelectorAll("main table thead th")];
+    const column = headers.findIndex(th => th.innerText.trim().startsWith("Typ"));
+    if (column < 0) return null;
+    const links = new Map();
+    for (const row of document.querySelectorAll("main table tbody tr")) {
+        const link = row.querySelector("a[href$='/edit/']");
+        const type = row.children[column]?.innerText.trim();
+        if (link && !links.has(type)) links.set(type, link.pathname);
+    }
+    return [...links.values()];
+}"""
 CHOOSER_STRINGS = """async (url) => {
     const response = await fetch(url, {headers: {"X-Requested-With": "XMLHttpRequest"}});
     const modal = document.createElement("div");
@@ -175,7 +187,8 @@ def editor_walk(browser, portal_url):
     admin_login(page, portal_url, "redaktor-jihlava")
     walk.visit("/admin/pages/")  # opens on the editor's project
     project = page.url.removeprefix(portal_url)
-    children = walk.links("main a[href$='/edit/']")
+    children = page.evaluate(ONE_EDIT_LINK_PER_PAGE_TYPE)  # the same form, other content
+    assert children, "the explorer shows no page type column"
     for path in walk.links("main a[href*='/admin/pages/'][href$='/']"):
         if re.fullmatch(r"/admin/pages/\d+/", path) and path != project:
             walk.visit(path)  # one level down the project
