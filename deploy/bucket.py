@@ -5,6 +5,7 @@ application servers"); the stack uses this one to run every instance against a b
 """
 
 import json
+import shutil
 import time
 from pathlib import Path
 
@@ -59,6 +60,34 @@ class Bucket:
                     raise
                 time.sleep(0.3)
         self.client().put_bucket_policy(Bucket=NAME, Policy=image_read_policy(NAME))
+
+    def save(self, folder):
+        """Every object into ``folder`` (its content types in ``objects.json``): moto keeps the
+        bucket in memory, and a restarted stack would otherwise have lost every media file."""
+        folder, client = Path(folder), self.client()
+        kept = folder.with_name(folder.name + ".new")
+        shutil.rmtree(kept, ignore_errors=True)
+        content_types = {}
+        for key in self.keys():
+            target = kept / "objects" / key
+            target.parent.mkdir(parents=True, exist_ok=True)
+            answer = client.get_object(Bucket=NAME, Key=key)
+            target.write_bytes(answer["Body"].read())
+            content_types[key] = answer.get("ContentType") or "binary/octet-stream"
+        kept.mkdir(parents=True, exist_ok=True)
+        (kept / "objects.json").write_text(json.dumps(content_types, indent=1))
+        shutil.rmtree(folder, ignore_errors=True)
+        kept.rename(folder)  # a stop cut short leaves the last complete copy
+
+    def restore(self, folder):
+        """Put back what ``save`` kept in ``folder`` (nothing when it kept nothing)."""
+        folder, client = Path(folder), self.client()
+        index = folder / "objects.json"
+        if not index.exists():
+            return
+        for key, content_type in json.loads(index.read_text()).items():
+            body = (folder / "objects" / key).read_bytes()
+            client.put_object(Bucket=NAME, Key=key, Body=body, ContentType=content_type)
 
     def keys(self, prefix=""):
         pages = self.client().get_paginator("list_objects_v2").paginate(Bucket=NAME, Prefix=prefix)

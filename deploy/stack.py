@@ -9,7 +9,8 @@ starts, each as a child process that stops with Ctrl-C:
   * `manage.py db_worker`: Django tasks (Wagtail's front cache purges, reference index),
   * with --instances N, N-1 more of both, each from a copy of the code in <var>/instance-<n>
     (gunicorn on port+3+n), sharing the database, Redis and the media files,
-  * with --s3, moto's S3 server on port+4 holding the media files in a bucket,
+  * with --s3, moto's S3 server on port+4 holding the media files in a bucket (kept in
+    <var>/bucket at a stop and put back at the next start: moto holds them in memory),
   * nginx serving image files (and the benchmark's static copy of a page) on port+2,
   * Varnish, the front cache, on port: the address to open, http://127.0.0.1:<port>/.
 Redis at 127.0.0.1:6379 is the cache (database --redis-db, key prefix per port and folder).
@@ -315,6 +316,7 @@ class Stack:
         if self.bucket:
             self._spawn("s3", self.bucket.command())
             self.bucket.create()
+            self.bucket.restore(self.var / "bucket")
 
     def start(self):
         self.var.mkdir(parents=True, exist_ok=True)
@@ -367,6 +369,8 @@ class Stack:
         # checkpoint on a busy disk) has the others' time too, and the whole stop stays
         # within seconds.
         deadline = time.monotonic() + 5
+        # The bucket stops last: once the servers have stopped writing, its files are kept.
+        bucket = self.processes.pop("s3", None)
         try:
             for process in self.processes.values():
                 if process.poll() is None:
@@ -375,8 +379,21 @@ class Stack:
                 self.pg_ctl("stop", "-W")  # no waiting: it shuts down alongside the rest
             self._await_processes(deadline)
         finally:
+            if bucket is not None:
+                self._keep_the_bucket(bucket, deadline)
             if postgres_running:
                 self._await_postgres(deadline)
+
+    def _keep_the_bucket(self, process, deadline):
+        try:
+            if process.poll() is None:
+                self.bucket.save(self.var / "bucket")
+        except Exception as error:  # noqa: BLE001 - the stop goes on; the last copy stays
+            print(f"Soubory z úložiště S3 se nepodařilo uložit: {error}", file=sys.stderr)
+        finally:
+            self.processes["s3"] = process
+            process.send_signal(signal.SIGTERM)
+            self._await_processes(deadline)
 
     def _await_processes(self, deadline):
         for name in reversed(list(self.processes)):

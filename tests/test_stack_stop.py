@@ -1,9 +1,9 @@
 """`make stack` stops cleanly: Ctrl-C or SIGTERM ends every part within 10 seconds; started
-again, it keeps what editors changed.
+again, it keeps what editors changed and the media files of its bucket (`--s3`).
 
-It runs `deploy/stack.py` as `make stack` does, twice, on the folder, port and database of
-the session's stack (tests/conftest.py), which it stops first: the session's stack has
-migrated and loaded the demo there already, as a first `make stack` would have. The suite
+It runs `deploy/stack.py` as `make stack` does (with `--s3`), twice, on the folder, port and
+database of the session's stack (tests/conftest.py), which it stops first: the session's stack
+has migrated and loaded the demo there already, as a first `make stack` would have. The suite
 runs this module after every other test of the stack (conftest.py).
 """
 
@@ -14,6 +14,8 @@ import signal
 import subprocess  # nosec B404 # runs the project's own stack script
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -47,7 +49,7 @@ def alive(pid):
 def start(stack):
     process = subprocess.Popen(  # nosec B603 # the project's own script, fixed arguments
         [sys.executable, "deploy/stack.py", "--port", str(stack.port), "--var", str(stack.var),
-         "--redis-db", str(stack.redis_db)],
+         "--redis-db", str(stack.redis_db), "--s3"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         start_new_session=True,
     )  # fmt: skip
@@ -73,7 +75,16 @@ def edited(stack):
     return int(re.search(r"^edits: (\d+)$", output, re.MULTILINE)[1])
 
 
+def status_of(url):
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:  # nosec B310 # 127.0.0.1
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
 def test_ctrl_c_and_sigterm_stop_every_part_within_10_seconds(stack):
+    image = f"{stack.url}/media/{stack.bucket.keys('original_images/')[0]}"
     stack.stop()
     process = None
     try:
@@ -88,6 +99,8 @@ def test_ctrl_c_and_sigterm_stop_every_part_within_10_seconds(stack):
             edits_now = edited(stack)
             assert edits is None or edits_now == edits + 1, "the restart undid an edit"
             edits = edits_now
+            # moto holds the bucket in memory: the stop kept its files, the start put them back
+            assert status_of(image) == 200, "the restart lost the media files"
             postgres = int((stack.pg_data / "postmaster.pid").read_text().split()[0])
             parts = [*descendants(process.pid), postgres]
             assert json.loads((stack.var / "stack.json").read_text())["pids"]
