@@ -452,13 +452,13 @@ def backend_name(instance):
 def retry_targets(instances):
     """VCL sending a retried request to the first healthy server it has not failed on, or
     else back to the rotation (deploy/varnish.vcl, vcl_backend_fetch)."""
-    branches = [
-        f'if (bereq.http.X-Failed-On !~ " {name} " && std.healthy({name})) {{\n'
-        f"            set bereq.backend = {name};\n        }} "
-        for name in map(backend_name, instances)
-    ]
-    fallback = "else {\n            set bereq.backend = portal.backend();\n        }"
-    return "        " + "els".join(branches) + fallback
+    lines = []
+    for number, name in enumerate(map(backend_name, instances)):
+        keyword = "if" if number == 0 else "} elsif"
+        lines.append(f'{keyword} (bereq.http.X-Failed-On !~ " {name} " && std.healthy({name})) {{')
+        lines.append(f"    set bereq.backend = {name};")
+    lines += ["} else {", "    set bereq.backend = portal.backend();", "}"]
+    return "\n".join("        " + line for line in lines)
 
 
 def wait_for(url, processes, seconds=60):

@@ -153,7 +153,8 @@ sub vcl_backend_fetch {
 # The portal is unreachable on every server (or its database is, see the probe) and no copy
 # is held: the same Czech 503 page the portal itself gives.
 sub vcl_backend_error {
-    # A lost server (refused or cut connection): a reader's request goes to the next one.
+    # A lost server (refused or cut connection): a reader's request goes to another one,
+    # which vcl_backend_fetch picks by the servers noted here.
     if (bereq.retries < @RETRIES@ && (bereq.method == "GET" || bereq.method == "HEAD")) {
         set bereq.http.X-Failed-On = bereq.http.X-Failed-On + " " + beresp.backend + " ";
         return (retry);
