@@ -221,15 +221,19 @@ def lemma_map(families) -> dict[str, str]:
         proper = base[:1].isupper()
         lower_base = base.lower()
         folded_base = fold(lower_base)
-        for form in forms:
-            lower = form.lower()
-            lemma = form_lemma(lower, lower_base)
-            lemma = folded_base if lemma == lower_base else fold(lemma)
+        # A family at a time: lowering and folding (both character by character) a joined
+        # text costs one call instead of one per form, of some 4 million.
+        lowered = "\n".join(forms).lower()
+        for lower, key in zip(lowered.split("\n"), fold(lowered).split("\n"), strict=True):
+            lemma = folded_base
+            if lower.startswith(_NEGATION):
+                negated = form_lemma(lower, lower_base)
+                lemma = folded_base if negated == lower_base else fold(negated)
             family_sizes[lemma] += 1
             if not proper:  # a name's forms spelled in lowercase are other words ("Do")
                 usage[lemma] += frequency.get(lower, 0.0)
-            key = fold(lower)
-            candidates[key][lemma] = candidates[key].get(lemma, True) and proper
+            found = candidates[key]
+            found[lemma] = found.get(lemma, True) and proper
     representative = join_derivations(candidates, usage)
     mapping = {}
     for key, lemmas in candidates.items():
