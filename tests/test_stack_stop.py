@@ -14,13 +14,12 @@ import signal
 import subprocess  # nosec B404 # runs the project's own stack script
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from deploy.stack import ROOT, Stack
+from tests.test_stack_smoke import get
 
 # The stack runs its own PostgreSQL cluster: once per `make test`, with the SQLite suite.
 pytestmark = pytest.mark.own_database
@@ -75,14 +74,6 @@ def edited(stack):
     return int(re.search(r"^edits: (\d+)$", output, re.MULTILINE)[1])
 
 
-def status_of(url):
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:  # nosec B310 # 127.0.0.1
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-
-
 def test_ctrl_c_and_sigterm_stop_every_part_within_10_seconds(stack):
     image = f"{stack.url}/media/{stack.bucket.keys('original_images/')[0]}"
     stack.stop()
@@ -100,7 +91,7 @@ def test_ctrl_c_and_sigterm_stop_every_part_within_10_seconds(stack):
             assert edits is None or edits_now == edits + 1, "the restart undid an edit"
             edits = edits_now
             # moto holds the bucket in memory: the stop kept its files, the start put them back
-            assert status_of(image) == 200, "the restart lost the media files"
+            assert get(image)[0] == 200, "the restart lost the media files"
             postgres = int((stack.pg_data / "postmaster.pid").read_text().split()[0])
             parts = [*descendants(process.pid), postgres]
             assert json.loads((stack.var / "stack.json").read_text())["pids"]
