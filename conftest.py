@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.test import TransactionTestCase
 
 from portal.core.locking import exclusive
+from tests import migrated_schema
 
 CATALOGUE = Path(__file__).resolve().parent / "portal" / "locale" / "cs" / "LC_MESSAGES"
 
@@ -56,8 +57,9 @@ STOPS_THE_STACK = "tests/test_stack_stop.py::"
 # --- how pytest-xdist shares the work out (`--dist loadscope`) ---------------------------
 # Each test module (or class) is one unit of work, as with loadscope, except these units of
 # several modules: the tests sharing the production stack (tests/conftest.py) run on one
-# worker, which starts it once. They, and the other long units named here, go out first: a
-# long unit picked up last would keep one worker busy while the other has nothing left.
+# worker, which starts it once. The long units (a minute or more on two cores) go out first,
+# in this order, the longest first: one picked up last would keep one worker busy while the
+# other has nothing left. The others follow by size, as loadscope orders them.
 LONG_UNITS = {
     "production-stack": (
         "tests/test_stack_smoke.py",
@@ -66,7 +68,14 @@ LONG_UNITS = {
         "tests/test_stack_stop.py",  # stops the stack: runs after the others (see below)
     ),
     "upgrade": ("portal/legacy/tests/test_upgrade.py",),  # builds two portals
+    "tests/test_demo_pages.py": ("tests/test_demo_pages.py",),
+    "tests/browser/test_admin_in_czech.py": ("tests/browser/test_admin_in_czech.py",),
+    "tests/browser/test_looks.py": ("tests/browser/test_looks.py",),
+    "tests/browser/test_accessibility.py": ("tests/browser/test_accessibility.py",),
+    "tests/test_bench_search_smoke.py": ("tests/test_bench_search_smoke.py",),
+    "tests/test_fuzz_smoke.py": ("tests/test_fuzz_smoke.py",),
 }
+LONGEST_FIRST = list(LONG_UNITS)
 
 
 def unit_of(nodeid):
@@ -97,16 +106,19 @@ def pytest_xdist_make_scheduler(config, log):
                 # Before the first unit goes out: the long ones first, then the others by
                 # size, as loadscope orders them (workers run tests by their index in their
                 # own collection, so the collections stay as they are).
-                units = sorted(
-                    self.workqueue.items(),
-                    key=lambda unit: (unit[0] not in LONG_UNITS, -len(unit[1])),
-                )
+                units = sorted(self.workqueue.items(), key=lambda unit: order(*unit))
                 self.workqueue.clear()
                 self.workqueue.update(units)
                 self.long_units_first = True
             super()._assign_work_unit(node)
 
     return LongUnitsFirstScheduling(config, log)
+
+
+def order(unit, tests):
+    if unit in LONG_UNITS:
+        return (0, LONGEST_FIRST.index(unit))
+    return (1, -len(tests))
 
 
 # --- the migrated test database, made once per session -----------------------------------
@@ -139,13 +151,24 @@ class MigrateOnce:
             if marker.exists():
                 self.restore(connection, marker)
             else:
-                self.original(name, *args, **options)
+                self.migrate(connection, name, *args, **options)
                 self.keep(connection, marker)
                 marker.touch()
         from django.contrib.contenttypes.models import ContentType
 
         ContentType.objects.clear_cache()
         return None
+
+    def migrate(self, connection, name, *args, **options):
+        """On PostgreSQL, from the schema the SQLite run's stack migrated when there is one
+        (tests/migrated_schema.py): migrate then finds nothing left to do."""
+        on_postgres = connection.vendor == "postgresql"
+        database = connection.settings_dict
+        where = (database["NAME"], database["HOST"], database["PORT"], database["USER"])
+        restored = on_postgres and migrated_schema.restore(*where)
+        self.original(name, *args, **options)
+        if on_postgres and not restored:
+            migrated_schema.keep(*where)
 
     def keep(self, connection, marker):
         if connection.vendor == "sqlite":

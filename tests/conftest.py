@@ -6,6 +6,7 @@ import socket
 import pytest
 
 from deploy.stack import Stack
+from tests import migrated_schema
 
 
 def worker_number():
@@ -28,11 +29,22 @@ def free_port_block(size=6):
     raise RuntimeError("no free ports")
 
 
+class SuiteStack(Stack):
+    """The stack, which also keeps its freshly migrated database for the suite's PostgreSQL
+    run (tests/migrated_schema.py)."""
+
+    def manage(self, *args, instance=None):
+        output = super().manage(*args, instance=instance)
+        if args[0] == "migrate":
+            migrated_schema.keep("portal", port=self.pg_port)
+        return output
+
+
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory):
     """Varnish, two application servers (gunicorn and the task worker each), nginx,
     PostgreSQL and an S3 bucket for the media files, on free ports."""
-    stack = Stack(
+    stack = SuiteStack(
         tmp_path_factory.mktemp("stack"),
         port=free_port_block(),
         redis_db=6 + worker_number(),

@@ -2,15 +2,21 @@
 WebM videos (PyAV).
 
 Everything here is deterministic: the same input gives the same bytes, so the demo can be
-rebuilt and compared. Czech diacritics need a Unicode TrueType font: DejaVu Sans, from
-Debian's fonts-dejavu-core (`make` installs it).
+rebuilt and compared, and a file made once is kept under var/demo-files/ for the next build
+(the test suite builds the demo once per database, the stack once more). Czech diacritics
+need a Unicode TrueType font: DejaVu Sans, from Debian's fonts-dejavu-core (`make` installs
+it).
 """
 
+import functools
 import hashlib
 import io
+import os
 import random
 from datetime import UTC, datetime
 from functools import cache
+from importlib.metadata import version
+from pathlib import Path
 
 import av
 from fpdf import FPDF
@@ -25,6 +31,13 @@ PDF_FONT = "DejaVu"
 # A fixed creation date keeps the generated PDFs byte-for-byte reproducible.
 PDF_CREATION_DATE = datetime(2024, 1, 1, tzinfo=UTC)
 
+KEPT_FILES = Path(
+    os.environ.get("PORTAL_DEMO_FILES", Path(__file__).resolve().parents[2] / "var" / "demo-files")
+)
+# What else decides the bytes: this module and the libraries that write them.
+_LIBRARIES = [version(name) for name in ("fpdf2", "av", "pillow")]
+_MAKER = hashlib.sha256(repr((Path(__file__).read_bytes(), _LIBRARIES)).encode()).hexdigest()
+
 IMAGE_SIZE = (1200, 675)
 VIDEO_SIZE = (640, 360)
 # One thread: the same frames give the same bytes.
@@ -38,6 +51,30 @@ PALETTES = {
     "teal": ["#014636", "#02818a", "#67a9cf", "#d0e8ef", "#f3fafb"],
     "red": ["#67000d", "#cb181d", "#fb6a4a", "#fcbba1", "#fff5f0"],
 }
+
+
+def kept(generate):
+    """generate() once per input: its bytes are kept in KEPT_FILES for later calls (and
+    processes); a folder that cannot be written only means generating again next time."""
+
+    @functools.wraps(generate)
+    def kept_or_generated(*args, **kwargs):
+        call = repr((generate.__name__, args, sorted(kwargs.items()), _MAKER)).encode()
+        path = KEPT_FILES / hashlib.sha256(call).hexdigest()
+        try:
+            return path.read_bytes()
+        except OSError:
+            data = generate(*args, **kwargs)
+        try:
+            KEPT_FILES.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{os.getpid()}.partial")
+            partial.write_bytes(data)
+            partial.replace(path)
+        except OSError:
+            pass
+        return data
+
+    return kept_or_generated
 
 
 def _rng(key):
@@ -59,6 +96,7 @@ def _draw_label(draw, text, size):
     draw.text((48, height - 100), text, font=font, fill="#1a1a1a")
 
 
+@kept
 def abstract_image(key, palette="blue", label=""):
     """An abstract composition of soft circles and bands; optionally with a caption label."""
     colours = PALETTES[palette]
@@ -79,6 +117,7 @@ def abstract_image(key, palette="blue", label=""):
     return _png_bytes(image)
 
 
+@kept
 def mosaic_image(key, modules=29, module_px=24):
     """A QR-like mosaic of dark and light squares (an illustration, not a readable code)."""
     rng = _rng(key)
@@ -118,6 +157,7 @@ def _write(pdf, text, size, line_height, style=""):
     pdf.multi_cell(0, line_height, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
+@kept
 def pdf_document(title, paragraphs, subtitle=""):
     """A simple A4 PDF: a bold title, an optional subtitle and text paragraphs.
 
@@ -196,6 +236,7 @@ def _video_frame(title, size, colour, elapsed, progress):
     return image
 
 
+@kept
 def webm_video(title, seconds, colour, size=VIDEO_SIZE, fps=2):
     """A real WebM (VP9) clip: the title on a coloured ground, a clock and a progress bar.
 

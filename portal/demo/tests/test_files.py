@@ -30,3 +30,18 @@ def test_video_title_draws_czech_letters_not_missing_glyph_boxes():
     assert np.abs(czech - missing).max() > 100
     # The háček is there: Č differs from C.
     assert np.abs(czech - latin).max() > 100
+
+
+def test_a_generated_file_is_kept_and_read_back_for_the_same_input_only(tmp_path, monkeypatch):
+    monkeypatch.setattr(files, "KEPT_FILES", tmp_path)
+    calls = []
+
+    @files.kept
+    def document(title):
+        calls.append(title)
+        return f"PDF {title}".encode()
+
+    assert document("Metodika") == document("Metodika") == b"PDF Metodika"
+    assert document("Nástroj") == "PDF Nástroj".encode()
+    assert calls == ["Metodika", "Nástroj"]
+    assert len(list(tmp_path.iterdir())) == 2
