@@ -5,8 +5,9 @@ port (the same make targets and settings a user gets), waits until the portal an
 checks the pages a first visitor opens. Only the virtualenv is shared with the checkout
 (`make` still installs from the lock file into it) and, when the checkout has built it, the
 lemma table expanded from Debian's dictionary (`make lemmas` finds it built; the suite's run
-of `make test` has just built it from scratch). The demo build itself is the real one.
-Exit status 0 when every page answers 200.
+of `make test` has just built it from scratch), and the folder of generated demo files
+(PDFs, images, videos: the same input gives the same bytes, whichever build makes them
+first). The demo build itself is the real one. Exit status 0 when every page answers 200.
 """
 
 import os
@@ -69,6 +70,7 @@ def newcomer_environment():
     lemmas = ROOT / "var" / "search"
     if lemmas.is_dir():
         env["PORTAL_LEMMA_DIR"] = str(lemmas)
+    env["PORTAL_DEMO_FILES"] = str(ROOT / "var" / "demo-files")
     return env
 
 
