@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -120,14 +121,8 @@ def portal_url(tmp_path_factory, django_db_setup, django_db_blocker, smtp_server
         process.wait(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def browser(portal_url):
-    """Chromium for one test module, started once the portal is served.
-
-    Playwright's sync API keeps an event loop running until it stops, and Django refuses
-    the ORM inside one: the loop must not outlive the module, as database tests may follow
-    on the same worker process.
-    """
+@contextmanager
+def chromium():
     if not CHROMIUM.exists():
         pytest.fail("Debian's chromium is missing: `make test` installs it.")
     from playwright.sync_api import sync_playwright
@@ -138,6 +133,26 @@ def browser(portal_url):
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser(portal_url):
+    """Chromium for one test module, started once the portal is served.
+
+    Playwright's sync API keeps an event loop running until it stops, and Django refuses
+    the ORM inside one: the loop must not outlive the module, as database tests may follow
+    on the same worker process.
+    """
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def stack_browser():
+    """Chromium for the production stack's tests: they visit the stack, so need not wait
+    for the demo portal this session serves (built, on a busy machine, a minute later)."""
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.fixture

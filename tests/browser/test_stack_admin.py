@@ -18,12 +18,12 @@ def public_text(context, url):
     return context.request.get(url).text()
 
 
-def test_a_browser_logs_in_through_the_front_cache_and_publishes(stack, browser):
-    anonymous = browser.new_context()
+def test_a_browser_logs_in_through_the_front_cache_and_publishes(stack, stack_browser):
+    anonymous = stack_browser.new_context()
     assert "O portálu" in public_text(anonymous, stack.url + ABOUT)  # now in the front cache
     page_id = stack.manage("shell", "-c", PAGE_ID).split()[-1]  # after the shell's own notes
 
-    admin = browser.new_context(locale="cs-CZ")
+    admin = stack_browser.new_context(locale="cs-CZ")
     page = admin.new_page()
     page.goto(stack.url + "/admin/login/")
     page.fill("#id_username", "admin")
