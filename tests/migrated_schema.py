@@ -37,7 +37,8 @@ def _connection_options(host, port, user):
 
 
 def keep(database, host=None, port=None, user=None):
-    """Dump the just migrated ``database`` unless a dump of this schema is kept already."""
+    """Dump the just migrated ``database`` unless a dump of this schema is kept already; a
+    failed dump keeps nothing."""
     path = dump_path()
     if path.exists():
         return
@@ -45,12 +46,15 @@ def keep(database, host=None, port=None, user=None):
     for old in FOLDER.glob("migrated-*.dump"):  # an earlier schema's
         old.unlink(missing_ok=True)
     partial = path.with_suffix(f".{os.getpid()}.partial")
-    subprocess.run(  # nosec B603 # fixed program and options
+    dumped = subprocess.run(  # nosec B603 # fixed program and options
         [str(PG_BIN / "pg_dump"), "--format=custom", "--no-owner", "--no-acl",
          *_connection_options(host, port, user), "-f", str(partial), database],
-        check=True, capture_output=True,
+        check=False, capture_output=True,
     )  # fmt: skip
-    partial.replace(path)
+    if dumped.returncode == 0:
+        partial.replace(path)
+    else:  # only a saving lost: the PostgreSQL run migrates as it did before
+        partial.unlink(missing_ok=True)
 
 
 def restore(database, host=None, port=None, user=None):
