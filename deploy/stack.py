@@ -37,6 +37,7 @@ if __package__ in (None, ""):  # run as a script: deploy/ is then the first path
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from deploy.bucket import Bucket, folder_locations  # noqa: E402
+from deploy.front import varnish_command, vcl_values  # noqa: E402
 from deploy.instances import Instance  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -271,46 +272,8 @@ class Stack:
         self._spawn(
             "nginx", ["nginx", "-p", str(self.var), "-c", str(nginx_conf), "-g", "daemon off;"]
         )
-        vcl = self._render("varnish.vcl", **self._vcl_backends())
-        self._spawn(
-            "varnish",
-            [
-                "varnishd",
-                "-F",
-                "-j",
-                "none",
-                "-n",
-                str(self.var / "varnish"),
-                "-a",
-                f"127.0.0.1:{self.port}",
-                "-f",
-                str(vcl),
-                "-s",
-                "malloc,256m",
-                "-T",
-                "none",
-                "-p",
-                "thread_pool_min=50",
-                # The portal compresses (brotli or gzip, deploy/varnish.vcl): Varnish stores
-                # and forwards the encodings as they are, one variant per Accept-Encoding.
-                "-p",
-                "http_gzip_support=off",
-            ],
-        )
-
-    def _vcl_backends(self):
-        backends, director = [], []
-        for instance in self.instances:
-            name = backend_name(instance)
-            backends.append(
-                f'backend {name} {{\n    .host = "127.0.0.1";\n    .port = "{instance.app_port}";\n'
-                "    .connect_timeout = 2s;\n    .first_byte_timeout = 60s;\n"
-                "    .probe = database_reachable;\n}"
-            )
-            director.append(f"    portal.add_backend({name});")
-        retries = len(self.instances)  # every other server once, and the same one again
-        return {"BACKENDS": "\n".join(backends), "DIRECTOR": "\n".join(director),
-                "RETRIES": retries, "RETRY_TARGETS": retry_targets(self.instances)}  # fmt: skip
+        vcl = self._render("varnish.vcl", **vcl_values(self.instances))
+        self._spawn("varnish", varnish_command(self.var, self.port, vcl))
 
     def start_s3(self):
         if self.bucket:
@@ -443,22 +406,6 @@ class Stack:
         if check and result.returncode:
             raise RuntimeError(f"{' '.join(map(str, cmd))} failed:\n{result.stdout}{result.stderr}")
         return result
-
-
-def backend_name(instance):
-    return f"portal_{instance.number}"
-
-
-def retry_targets(instances):
-    """VCL sending a retried request to the first healthy server it has not failed on, or
-    else back to the rotation (deploy/varnish.vcl, vcl_backend_fetch)."""
-    lines = []
-    for number, name in enumerate(map(backend_name, instances)):
-        keyword = "if" if number == 0 else "} elsif"
-        lines.append(f'{keyword} (bereq.http.X-Failed-On !~ " {name} " && std.healthy({name})) {{')
-        lines.append(f"    set bereq.backend = {name};")
-    lines += ["} else {", "    set bereq.backend = portal.backend();", "}"]
-    return "\n".join("        " + line for line in lines)
 
 
 def wait_for(url, processes, seconds=60):
