@@ -1,5 +1,6 @@
 vcl 4.1;
-# Front cache for the portal (Varnish 7, Debian). deploy/stack.py fills in the ports.
+# Front cache for the portal (Varnish 7, Debian). deploy/stack.py fills in the ports
+# and deploy/front.py the parts that depend on the servers (backends, director, retries).
 # Only responses the portal marks "Cache-Control: public" are kept (portal/operations/frontcache.py):
 # the admin, documents (private collections), staff-only pages, anyone logged in and any
 # response that sets a cookie pass straight through. Wagtail purges with PURGE requests.
