@@ -57,9 +57,11 @@ STOPS_THE_STACK = "tests/test_stack_stop.py::"
 # --- how pytest-xdist shares the work out (`--dist loadscope`) ---------------------------
 # Each test module (or class) is one unit of work, as with loadscope, except these units of
 # several modules: the tests sharing the production stack (tests/conftest.py) run on one
-# worker, which starts it once. The long units (a minute or more on two cores) go out first,
-# in this order, the longest first: one picked up last would keep one worker busy while the
-# other has nothing left. The others follow by size, as loadscope orders them.
+# worker, which starts it once. The long units (half a minute or more on two cores) go out
+# first, in this order, the longest first: one picked up last would keep one worker busy
+# while the other has nothing left. The others follow by size, as loadscope orders them.
+# Shorter units that read the session's demo stay out of this list: sent out early, they
+# would only wait for the worker building it.
 LONG_UNITS = {
     "production-stack": (
         "tests/test_stack_smoke.py",
@@ -71,9 +73,6 @@ LONG_UNITS = {
     "tests/test_demo_pages.py": ("tests/test_demo_pages.py",),
     "tests/browser/test_admin_in_czech.py": ("tests/browser/test_admin_in_czech.py",),
     "tests/browser/test_looks.py": ("tests/browser/test_looks.py",),
-    "tests/browser/test_accessibility.py": ("tests/browser/test_accessibility.py",),
-    "tests/test_bench_search_smoke.py": ("tests/test_bench_search_smoke.py",),
-    "tests/test_fuzz_smoke.py": ("tests/test_fuzz_smoke.py",),
 }
 LONGEST_FIRST = list(LONG_UNITS)
 
