@@ -3,6 +3,7 @@
 import os
 import socket
 
+import dj_database_url
 import pytest
 
 from deploy.stack import Stack
@@ -36,7 +37,8 @@ class SuiteStack(Stack):
     def manage(self, *args, instance=None):
         output = super().manage(*args, instance=instance)
         if args[0] == "migrate":
-            migrated_schema.keep("portal", port=self.pg_port)
+            database = dj_database_url.parse(self.database_url)
+            migrated_schema.keep(database["NAME"], database["HOST"], database["PORT"])
         return output
 
 

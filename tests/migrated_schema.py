@@ -13,9 +13,10 @@ import os
 import subprocess  # nosec B404 # PostgreSQL's own dump and restore programs
 from pathlib import Path
 
+from deploy.stack import PG_BIN
+
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "var" / "test-schemas"
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
 APPS = ("portal", "home", "news", "methodology")
 
 
