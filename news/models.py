@@ -138,7 +138,10 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("aktualita")
         # Listings, teasers and feeds read the newest first, a page at a time.
-        indexes = [models.Index(fields=["published_at"], name="news_published_at_idx")]
+        indexes = [
+            models.Index(fields=["published_at"], name="news_published_at_idx"),
+            models.Index(fields=["visibility", "published_at"], name="news_visible_published_idx"),
+        ]
         verbose_name_plural = _("aktuality")
 
     @classmethod
@@ -231,7 +234,10 @@ class PeriodReportPage(BasePage):
     class Meta:
         verbose_name = _("zpráva za období")
         # Listings, teasers and feeds read the newest first, a page at a time.
-        indexes = [models.Index(fields=["period_end"], name="report_period_end_idx")]
+        indexes = [
+            models.Index(fields=["period_end"], name="report_period_end_idx"),
+            models.Index(fields=["visibility", "period_end"], name="report_visible_end_idx"),
+        ]
         verbose_name_plural = _("zprávy za období")
 
     @cached_property

@@ -11,8 +11,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Základ portálu")
 
     def ready(self):
-        from portal.core import content_version
+        from portal.core import content_version, privacy
         from portal.core.text import register_sqlite_fold
 
         content_version.connect()
+        privacy.connect()
         connection_created.connect(register_sqlite_fold)

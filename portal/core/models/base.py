@@ -15,7 +15,7 @@ from wagtail.search import index
 from portal.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.core.forms import PortalPageForm
 from portal.core.listings import Listing
-from portal.core.privacy import restricted_paths
+from portal.core.privacy import Visibility, restricted_paths, visibility_of
 
 
 def filed_under(relation):
@@ -63,6 +63,13 @@ class BasePage(Page):
     topics = ClusterTaggableManager(
         through="taxonomy.PageTopic", blank=True, verbose_name=_("témata")
     )
+    visibility = models.PositiveSmallIntegerField(
+        _("kdo stránku vidí"),
+        choices=Visibility.choices,
+        default=Visibility.OFFLINE,
+        editable=False,
+        db_index=True,
+    )
 
     content_panels = Page.content_panels + [FieldPanel("summary")]
     promote_panels = Page.promote_panels + [FieldPanel("listing_image"), FieldPanel("topics")]
@@ -92,6 +99,12 @@ class BasePage(Page):
     project_list_order = ("title",)
     # How the page shows in listings, on topic pages and on the home page.
     card_template = "cards/page.html"
+
+    def save(self, *args, **kwargs):
+        self.visibility = visibility_of(self.live, self.path)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "visibility"}
+        return super().save(*args, **kwargs)
 
     @classmethod
     def search_kinds(cls):

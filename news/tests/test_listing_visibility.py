@@ -1,0 +1,118 @@
+"""Listings read who may see a page from the page's own `visibility` column: it must follow
+every way a page is published, hidden, restricted or moved, or the news listing would show a
+staff-only report to the public or lose a public one."""
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.models import Page, PageViewRestriction
+
+from news.factories import NewsIndexPageFactory, NewsPageFactory, PeriodReportPageFactory
+from news.models import NewsPage, PeriodReportPage
+from portal.core.access import staff_group
+from portal.core.privacy import Visibility, fill_visibility
+from portal.projects.factories import ProjectPageFactory
+
+
+class ListingVisibilityTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        NewsIndexPageFactory()
+        cls.news = NewsPageFactory(title="Aktualita pro všechny")
+        cls.open_project = ProjectPageFactory(title="Projekt Telč")
+        cls.closed_project = ProjectPageFactory(title="Projekt Jihlava")
+        cls.report = PeriodReportPageFactory(parent=cls.closed_project, title="Zpráva z Jihlavy")
+        cls.staff_reader = get_user_model().objects.create_user("pracovnice", password="x")
+        cls.staff_reader.groups.add(staff_group())
+
+    def setUp(self):
+        cache.clear()  # the listing fragment is cached under the content version
+
+    def restrict_to_staff(self, page):
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.add(staff_group())
+        return restriction
+
+    def listed(self, title, client=None):
+        cache.clear()
+        return title in (client or self.client).get("/aktuality/").content.decode()
+
+    def visibility(self, page):
+        return type(page).objects.values_list("visibility", flat=True).get(pk=page.pk)
+
+    def test_published_pages_are_public_and_unpublished_ones_leave_the_listing(self):
+        self.assertEqual(self.visibility(self.news), Visibility.PUBLIC)
+        self.assertTrue(self.listed("Aktualita pro všechny"))
+        self.news.unpublish()
+        self.assertEqual(self.visibility(self.news), Visibility.OFFLINE)
+        self.assertFalse(self.listed("Aktualita pro všechny"))
+        self.news.save_revision().publish()
+        self.assertTrue(self.listed("Aktualita pro všechny"))
+
+    def test_a_staff_only_section_hides_its_reports_from_the_public_until_lifted(self):
+        restriction = self.restrict_to_staff(self.closed_project)
+        self.assertEqual(self.visibility(self.report), Visibility.STAFF)
+        self.assertFalse(self.listed("Zpráva z Jihlavy"))
+        staff = self.client_class()
+        staff.force_login(self.staff_reader)
+        self.assertTrue(self.listed("Zpráva z Jihlavy", client=staff))
+        restriction.delete()
+        self.assertEqual(self.visibility(self.report), Visibility.PUBLIC)
+        self.assertTrue(self.listed("Zpráva z Jihlavy"))
+
+    def test_staff_only_reports_are_not_counted_in_the_public_facets(self):
+        self.restrict_to_staff(self.closed_project)
+        cache.clear()
+        response = self.client.get("/aktuality/?typ=zpravy")
+        self.assertEqual(response.context["listing"].count, 0)
+
+    def test_a_page_moved_into_or_out_of_a_restricted_section_follows_it(self):
+        self.restrict_to_staff(self.closed_project)
+        self.report.move(fresh(self.open_project), pos="last-child")
+        self.assertEqual(self.visibility(self.report), Visibility.PUBLIC)
+        self.assertTrue(self.listed("Zpráva z Jihlavy"))
+        fresh(self.open_project).move(fresh(self.closed_project), pos="last-child")
+        self.assertEqual(self.visibility(self.report), Visibility.STAFF)
+        self.assertFalse(self.listed("Zpráva z Jihlavy"))
+
+    def test_a_page_saved_as_wagtails_own_page_keeps_its_visibility_true(self):
+        plain = Page.objects.get(pk=self.news.pk)
+        plain.live = False
+        plain.save()
+        self.assertEqual(self.visibility(self.news), Visibility.OFFLINE)
+        self.assertFalse(self.listed("Aktualita pro všechny"))
+
+    def test_a_draft_of_a_live_page_leaves_it_listed(self):
+        self.news.title = "Rozpracovaný nový název"
+        self.news.save_revision()
+        self.assertEqual(self.visibility(self.news), Visibility.PUBLIC)
+        self.assertTrue(self.listed("Aktualita pro všechny"))
+
+    def test_privacy_set_in_the_admin_hides_the_section_at_once(self):
+        admin = get_user_model().objects.create_superuser("spravce", password="x")
+        self.client.force_login(admin)
+        url = reverse("wagtailadmin_pages:set_privacy", args=[self.closed_project.pk])
+        response = self.client.post(
+            url, {"restriction_type": "groups", "groups": [staff_group().pk]}
+        )
+        self.assertEqual(response.status_code, 200)
+        self.client.logout()
+        self.assertEqual(self.visibility(self.report), Visibility.STAFF)
+        self.assertFalse(self.listed("Zpráva z Jihlavy"))
+
+    def test_the_migration_fills_the_visibility_of_existing_pages(self):
+        self.restrict_to_staff(self.closed_project)
+        NewsPage.objects.update(visibility=Visibility.OFFLINE)
+        PeriodReportPage.objects.update(visibility=Visibility.OFFLINE)
+        fill_visibility("news").code(apps, None)
+        self.assertEqual(self.visibility(self.news), Visibility.PUBLIC)
+        self.assertEqual(self.visibility(self.report), Visibility.STAFF)
+
+
+def fresh(page):
+    """The page as the tree now stores it (a move changes other pages' paths and counts)."""
+    return Page.objects.get(pk=page.pk)
