@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.alerts.models import Frequency
-from portal.core.privacy import public
+from portal.core.privacy import visible
 from portal.projects.models import ProjectPage
 from portal.search.kinds import DOCUMENT, kinds_by_key
 from portal.search.query import clean_text
@@ -60,7 +60,7 @@ class ChoicesForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["typ"].choices = kind_choices()
-        self.fields["projekt"].queryset = public(ProjectPage.objects.live()).order_by("title")
+        self.fields["projekt"].queryset = visible(ProjectPage.objects.all()).order_by("title")
 
     def clean_q(self):
         return clean_text(self.cleaned_data["q"])

@@ -3,7 +3,7 @@
 from django.contrib.auth.models import Group
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from portal.core.privacy import public
+from portal.core.privacy import visible
 
 STAFF_GROUP_NAME = "Pracovníci OSPOD"
 STAFF_COLLECTION_NAME = "Pouze pro pracovníky OSPOD"
@@ -31,8 +31,7 @@ def is_staff_reader(user):
 
 def visible_pages(queryset, user):
     """The live pages of queryset this user may read: public ones, and staff-only for staff."""
-    queryset = queryset.live()
-    return queryset if is_staff_reader(user) else public(queryset)
+    return visible(queryset, staff=is_staff_reader(user))
 
 
 def page_is_staff_only(page, parent=None, values=None):

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.access import is_staff_reader
 from portal.core.pagination import PAGE_SIZE
-from portal.core.privacy import Visibility
+from portal.core.privacy import visible
 from portal.core.text import Fold, fold
 
 # --- what an index page declares ----------------------------------------------------------
@@ -53,9 +53,7 @@ class Listed:
 
     def queryset(self, staff=False):
         """Its live pages: the public ones, and for OSPOD staff the staff-only ones too."""
-        if staff:
-            return self.model.objects.filter(visibility__in=(Visibility.PUBLIC, Visibility.STAFF))
-        return self.model.objects.filter(visibility=Visibility.PUBLIC)
+        return visible(self.model.objects.all(), staff)
 
     @property
     def descending(self):

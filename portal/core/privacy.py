@@ -85,6 +85,21 @@ def visibility_of(live, path):
     )
 
 
+def visible(queryset, staff=False):
+    """The live pages of `queryset` a visitor may read: the public ones, and for OSPOD staff
+    the staff-only ones too; from the page type's own column where it has one."""
+    if not has_visibility(queryset.model):
+        live = queryset.live()
+        return live if staff else public(live)
+    if staff:
+        return queryset.filter(visibility__in=(Visibility.PUBLIC, Visibility.STAFF))
+    return queryset.filter(visibility=Visibility.PUBLIC)
+
+
+def has_visibility(model):
+    return any(field.name == "visibility" for field in model._meta.concrete_fields)
+
+
 def forget_restricted_paths():
     """After a view restriction changes: the rest of the request reads them again."""
     memo = _request_memo.get()
@@ -98,7 +113,7 @@ def refresh_visibility(pages):
     groups = defaultdict(list)
     for pk, type_id, live, path in pages.values_list("pk", "content_type_id", "live", "path"):
         model = ContentType.objects.get_for_id(type_id).model_class()
-        if model is not None and any(f.name == "visibility" for f in model._meta.concrete_fields):
+        if model is not None and has_visibility(model):
             groups[(model, visibility_of(live, path))].append(pk)
     for (model, value), ids in groups.items():
         for start in range(0, len(ids), 500):
@@ -149,7 +164,7 @@ def fill_visibility(app_label):
         for path in set(paths):
             private |= Q(path__startswith=path)
         for model in apps.get_app_config(app_label).get_models():
-            if any(f.name == "visibility" for f in model._meta.concrete_fields):
+            if has_visibility(model):
                 live = model.objects.filter(live=True)
                 live.exclude(private).update(visibility=Visibility.PUBLIC)
                 if private:

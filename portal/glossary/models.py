@@ -8,7 +8,7 @@ from wagtail.search import index
 
 from portal.core.blocks import RICH_TEXT_FEATURES
 from portal.core.models import BasePage, SearchKind
-from portal.core.privacy import public
+from portal.core.privacy import visible
 from portal.glossary.alphabet import by_letter
 
 
@@ -28,7 +28,7 @@ class GlossaryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        terms = public(GlossaryTermPage.objects.child_of(self).live())
+        terms = visible(GlossaryTermPage.objects.child_of(self))
         context["letters"] = by_letter(terms.only("title", "slug", "definition", "forms"))
         return context
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from django.core.cache import cache
 
 from portal.core.content_version import FRAGMENT_SECONDS, content_version
-from portal.core.privacy import public
+from portal.core.privacy import visible
 from portal.glossary.models import GlossaryTermPage
 
 CACHE_KEY = "glossary:terms:{version}"
@@ -28,7 +28,7 @@ class Term:
 
 
 def load_terms():
-    pages = public(GlossaryTermPage.objects.live()).order_by("path")
+    pages = visible(GlossaryTermPage.objects.all()).order_by("path")
     pages = pages.only("title", "slug", "definition", "forms", "url_path", "path")
     return tuple(
         Term(page.slug, page.title, page.definition, page.get_url() or "", tuple(page.form_list()))

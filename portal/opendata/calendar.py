@@ -6,14 +6,14 @@ from django.utils import timezone
 from icalendar import Calendar, Event
 
 from news.models import NewsPage
-from portal.core.privacy import public
+from portal.core.privacy import visible
 
 CALENDAR_NAME = "Akce – Portál pro praxi OSPOD"
 
 
 def event_pages():
     return (
-        public(NewsPage.objects.live().filter(event_date__isnull=False))
+        visible(NewsPage.objects.filter(event_date__isnull=False))
         .select_related("event_municipality")
         .order_by("-event_date", "pk")
     )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from methodology.models import MethodologyPage, ToolPage
-from portal.core.privacy import public
+from portal.core.privacy import visible
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.cs"
@@ -166,7 +166,7 @@ class Catalogue:
 class MethodologyCatalogue(Catalogue):
     def pages(self):
         return (
-            public(MethodologyPage.objects.live())
+            visible(MethodologyPage.objects.all())
             .select_related("kind", "source_project")
             .prefetch_related("target_groups", "topics")
             .order_by("title", "pk")
@@ -176,7 +176,7 @@ class MethodologyCatalogue(Catalogue):
 class ToolCatalogue(Catalogue):
     def pages(self):
         return (
-            public(ToolPage.objects.live())
+            visible(ToolPage.objects.all())
             .select_related("source_project")
             .prefetch_related("target_groups", "topics", "stage_changes__municipality")
             .order_by("title", "pk")

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.facets import Facet, exists_in
-from portal.core.privacy import public
+from portal.core.privacy import visible
 from portal.core.text import Fold, fold
 from portal.taxonomy.models import Region
 
@@ -27,7 +27,7 @@ def project_model():
 
 
 def visible_projects():
-    return public(project_model().objects.live())
+    return visible(project_model().objects.all())
 
 
 class ProjectFacet(Facet):

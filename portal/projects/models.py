@@ -21,7 +21,7 @@ from portal.core.blocks import RICH_TEXT_FEATURES, ProjectBodyBlock
 from portal.core.facets import YearFacet
 from portal.core.listings import Listed
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind, filed_under
-from portal.core.privacy import public
+from portal.core.privacy import public, visible
 from portal.projects.facets import RegionFacet
 from portal.taxonomy.facets import TopicFacet
 
@@ -278,8 +278,7 @@ class ProjectPage(BasePage):
         return f"{index.url}?{urlencode(params)}"
 
     def outputs_of(self, model, staff=False):
-        pages = model.objects.child_of(self).live()
-        pages = pages if staff else public(pages)
+        pages = visible(model.objects.child_of(self), staff)
         return pages.defer_streamfields().order_by(*model.project_list_order)
 
     def get_context(self, request, *args, **kwargs):
