@@ -6,6 +6,8 @@ With a thousand projects the facet is a searchable field, not a list of every pr
 The region facet (kraj) follows the same relations to the kraje of an item's project.
 """
 
+from collections import Counter
+
 from django.apps import apps
 from django.db.models import Count, Q, Subquery
 from django.db.models.functions import Substr
@@ -137,14 +139,31 @@ class RegionFacet(Facet):
         return queryset.filter(match) if match else queryset.none()
 
     def counts(self, listing, querysets):
-        """Each item once per kraj, however many of its lookups lead there."""
-        pairs = set()
+        """Each item once per kraj, however many of its lookups lead there: counted in the
+        database for a type with one lookup, from (item, kraj) pairs for one with several."""
+        counts, pairs = Counter(), set()
         for listed, queryset in querysets:
+            if len(listed.regions) == 1:
+                counts.update(self.counted(queryset.order_by(), listed.regions[0]))
+                continue
             for lookup in listed.regions:
                 pairs |= self.page_regions(queryset.order_by(), lookup)
-        counts = {}
-        for _pk, slug in pairs:
-            counts[slug] = counts.get(slug, 0) + 1
+        counts.update(slug for _pk, slug in pairs)
+        return dict(counts)
+
+    def counted(self, queryset, lookup):
+        """{kraj: items} of the one lookup: rows per kraj, or per project for "parent"."""
+        if lookup != "parent":
+            rows = queryset.filter(**{f"{lookup}__isnull": False})
+            rows = rows.values_list(f"{lookup}__slug").annotate(n=Count("pk", distinct=True))
+            return dict(rows)
+        by_path = project_regions_by_path()
+        length = ProjectFacet.project_path_length()
+        rows = queryset.annotate(project_path=Substr("path", 1, length))
+        counts = Counter()
+        for path, number in rows.values_list("project_path").annotate(n=Count("pk")):
+            for slug in by_path.get(path, ()):
+                counts[slug] += number
         return counts
 
     def page_regions(self, queryset, lookup):

@@ -64,6 +64,20 @@ class RegionFilterTests(DemoPortalTestCase):
         none = self.client.get("/aktuality/?typ=zpravy&kraj=karlovarsky").content.decode()
         self.assertLess(count_in(none), count_in(html))
 
+    def test_every_kraj_count_is_the_number_its_filter_lists(self):
+        """Counted in the database per lookup (methodologies: their project's kraje; period
+        reports: the kraje of the project they sit under; news: several lookups)."""
+        for path in ["/aktuality/?typ=zpravy", "/aktuality/?typ=aktuality", "/metodiky/"]:
+            html = self.client.get(path).content.decode()
+            select = html[
+                html.index('name="kraj"') : html.index("</select>", html.index('name="kraj"'))
+            ]
+            options = re.findall(r'<option value="([a-z-]+)">[^<]*\((\d+)\)</option>', select)
+            self.assertTrue(options, path)
+            for slug, count in options:
+                filtered = self.client.get(f"{path}{'&' if '?' in path else '?'}kraj={slug}")
+                self.assertEqual(count_in(filtered.content.decode()), int(count), (path, slug))
+
     def test_kraj_combines_with_other_filters(self):
         both = self.client.get("/metodiky/?kraj=vysocina&tema=mediace")
         self.assertEqual(both.status_code, 200)
