@@ -9,6 +9,7 @@ The region facet (kraj) follows the same relations to the kraje of an item's pro
 from collections import Counter
 
 from django.apps import apps
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, Q, Subquery
 from django.db.models.functions import Substr
 from django.urls import reverse
@@ -68,14 +69,7 @@ class ProjectFacet(Facet):
         by_id, by_path = {}, {}
         for listed, queryset in querysets:
             if listed.project == "parent":
-                length = self.project_path_length()
-                rows = (
-                    queryset.order_by()
-                    .annotate(project_path=Substr("path", 1, length))
-                    .values_list("project_path")
-                    .annotate(n=Count("pk"))
-                )
-                for path, number in rows:
+                for path, number in items_per_project(listing, queryset).items():
                     by_path[path] = by_path.get(path, 0) + number
             elif listed.project:
                 rows = queryset.order_by().values_list(listed.project).annotate(n=Count("pk"))
@@ -144,24 +138,22 @@ class RegionFacet(Facet):
         counts, pairs = Counter(), set()
         for listed, queryset in querysets:
             if len(listed.regions) == 1:
-                counts.update(self.counted(queryset.order_by(), listed.regions[0]))
+                counts.update(self.counted(listing, queryset.order_by(), listed.regions[0]))
                 continue
             for lookup in listed.regions:
                 pairs |= self.page_regions(queryset.order_by(), lookup)
         counts.update(slug for _pk, slug in pairs)
         return dict(counts)
 
-    def counted(self, queryset, lookup):
+    def counted(self, listing, queryset, lookup):
         """{kraj: items} of the one lookup: rows per kraj, or per project for "parent"."""
         if lookup != "parent":
             rows = queryset.filter(**{f"{lookup}__isnull": False})
             rows = rows.values_list(f"{lookup}__slug").annotate(n=Count("pk", distinct=True))
             return dict(rows)
         by_path = project_regions_by_path()
-        length = ProjectFacet.project_path_length()
-        rows = queryset.annotate(project_path=Substr("path", 1, length))
         counts = Counter()
-        for path, number in rows.values_list("project_path").annotate(n=Count("pk")):
+        for path, number in items_per_project(listing, queryset).items():
             for slug in by_path.get(path, ()):
                 counts[slug] += number
         return counts
@@ -181,6 +173,27 @@ class RegionFacet(Facet):
 
     def labels(self, listing, values):
         return dict(Region.objects.filter(slug__in=values).values_list("slug", "name"))
+
+
+def items_per_project(listing, queryset):
+    """{project path: number of items} of pages that sit under projects; read once per
+    request for each query, as the project and kraj facets both count by it."""
+    length = listing.memo.get("project_path_length")
+    if length is None:
+        length = listing.memo["project_path_length"] = ProjectFacet.project_path_length()
+    rows = (
+        queryset.order_by()
+        .annotate(project_path=Substr("path", 1, length))
+        .values_list("project_path")
+        .annotate(n=Count("pk"))
+    )
+    try:
+        key = ("per-project", *rows.query.sql_with_params())
+    except EmptyResultSet:
+        return {}
+    if key not in listing.memo:
+        listing.memo[key] = dict(rows)
+    return listing.memo[key]
 
 
 def project_paths_in(region_slug):
