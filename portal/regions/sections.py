@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from methodology.models import MethodologyIndexPage, ToolIndexPage
+from portal.core.privacy import visible
 from portal.projects.facets import RegionFacet
 from portal.projects.models import ProjectIndexPage
 
@@ -42,7 +43,7 @@ class Section:
         return pages
 
     def index_url(self, request, region_slug):
-        index = self.index_model.objects.live().first()
+        index = visible(self.index_model.objects.all(), staff=True).first()
         url = index.get_url(request) if index else None
         return f"{url}?kraj={region_slug}" if url else None
 

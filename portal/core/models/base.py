@@ -15,7 +15,7 @@ from wagtail.search import index
 from portal.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.core.forms import PortalPageForm
 from portal.core.listings import Listing
-from portal.core.privacy import Visibility, restricted_paths, visibility_of
+from portal.core.privacy import Visibility, restricted_paths, visibility_of, visible
 
 
 def filed_under(relation):
@@ -204,7 +204,7 @@ class IndexPage(BasePage):
         """(the live index page listing `model`'s pages, its `Listed`), or (None, None)."""
         for index_model in _concrete_subclasses(IndexPage):
             listed = [item for item in index_model.listed if item.model is model]
-            index = index_model.objects.live().first() if listed else None
+            index = visible(index_model.objects.all(), staff=True).first() if listed else None
             if index is not None:
                 return index, listed[0]
         return None, None
