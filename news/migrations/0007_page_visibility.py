@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import migrations, models
 
-from portal.core.privacy import fill_visibility
+from portal.core.visibility import fill_visibility
 
 
 class Migration(migrations.Migration):

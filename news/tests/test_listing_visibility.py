@@ -2,9 +2,13 @@
 every way a page is published, hidden, restricted or moved, or the news listing would show a
 staff-only report to the public or lose a public one."""
 
+import io
+import re
+
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
@@ -12,8 +16,9 @@ from wagtail.models import Page, PageViewRestriction
 from news.factories import NewsIndexPageFactory, NewsPageFactory, PeriodReportPageFactory
 from news.models import NewsPage, PeriodReportPage
 from portal.core.access import staff_group
-from portal.core.privacy import Visibility, fill_visibility
+from portal.core.visibility import Visibility, fill_visibility
 from portal.projects.factories import ProjectPageFactory
+from portal.taxonomy.models import PageTopic, Topic
 
 
 class ListingVisibilityTests(TestCase):
@@ -103,6 +108,42 @@ class ListingVisibilityTests(TestCase):
         self.client.logout()
         self.assertEqual(self.visibility(self.report), Visibility.STAFF)
         self.assertFalse(self.listed("Zpráva z Jihlavy"))
+
+    def topic_count(self, client=None):
+        """The count the /aktuality/ topic filter offers for "Sanace rodiny" (0: not offered)."""
+        cache.clear()
+        html = (client or self.client).get("/aktuality/").content.decode()
+        found = re.search(r'<option value="sanace-rodiny">Sanace rodiny \((\d+)\)</option>', html)
+        return int(found[1]) if found else 0
+
+    def file_under_a_topic(self, *pages):
+        topic = Topic.objects.create(name="Sanace rodiny", slug="sanace-rodiny")
+        for page in pages:
+            page.topics.add(topic)
+            page.save_revision().publish()
+
+    def test_topic_counts_leave_out_what_the_visitor_may_not_see(self):
+        self.file_under_a_topic(self.news, self.report)
+        self.assertEqual(self.topic_count(), 2)
+        self.restrict_to_staff(self.closed_project)
+        self.assertEqual(self.topic_count(), 1)
+        staff = self.client_class()
+        staff.force_login(self.staff_reader)
+        self.assertEqual(self.topic_count(client=staff), 2)
+        NewsPage.objects.get(pk=self.news.pk).unpublish()  # as the admin does: a fresh copy
+        self.assertEqual(self.topic_count(), 0)
+        self.assertEqual(self.topic_count(client=staff), 1)
+
+    def test_a_bulk_import_is_set_right_by_the_refresh_command(self):
+        self.file_under_a_topic(self.news)
+        imported = NewsPageFactory(title="Importovaná aktualita")
+        NewsPage.objects.filter(pk=imported.pk).update(visibility=Visibility.OFFLINE)
+        topic = Topic.objects.get(slug="sanace-rodiny")
+        PageTopic.objects.bulk_create([PageTopic(content_object_id=imported.pk, tag=topic)])
+        self.assertFalse(self.listed("Importovaná aktualita"))
+        call_command("refresh_visibility", stdout=io.StringIO())
+        self.assertTrue(self.listed("Importovaná aktualita"))
+        self.assertEqual(self.topic_count(), 2)
 
     def test_the_migration_fills_the_visibility_of_existing_pages(self):
         self.restrict_to_staff(self.closed_project)

@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.alerts.models import Frequency
-from portal.core.privacy import visible
+from portal.core.visibility import visible
 from portal.projects.models import ProjectPage
 from portal.search.kinds import DOCUMENT, kinds_by_key
 from portal.search.query import clean_text

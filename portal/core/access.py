@@ -3,7 +3,7 @@
 from django.contrib.auth.models import Group
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from portal.core.privacy import visible
+from portal.core.visibility import visible
 
 STAFF_GROUP_NAME = "Pracovníci OSPOD"
 STAFF_COLLECTION_NAME = "Pouze pro pracovníky OSPOD"

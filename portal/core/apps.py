@@ -11,9 +11,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Základ portálu")
 
     def ready(self):
-        from portal.core import content_version, privacy
+        from portal.core import content_version, visibility
         from portal.core.text import register_sqlite_fold
 
         content_version.connect()
-        privacy.connect()
+        visibility.connect()
         connection_created.connect(register_sqlite_fold)

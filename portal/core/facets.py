@@ -11,14 +11,16 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db.models import Case, Count, IntegerField, Max, Min, Value, When
+from django.db.models import Case, Count, IntegerField, Max, Min, Q, Value, When
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.subqueries import in_any
 from portal.core.text import Fold
+from portal.core.visibility import VISIBILITY_COPIES
 
 
 @dataclass
@@ -328,11 +330,11 @@ class LinkedVocabularyFacet(Facet):
         for listed, queryset in querysets:
             link = self.link(listed)
             if link is not None:
-                pages_by_link.setdefault(link, []).append(queryset)
+                pages_by_link.setdefault(link, []).append((listed.model, queryset))
         counts, entries = Counter(), self.entries(listing)
         for link, pages in pages_by_link.items():
             rows = (
-                link.model.objects.filter(in_any(link.page, pages))
+                link.model.objects.filter(self.linked_to(listing, link, pages))
                 .order_by()
                 .values_list(*self.entry_fields(f"{link.entry}__"))
                 .annotate(n=Count(link.page, distinct=not link.once_per_page))
@@ -342,6 +344,16 @@ class LinkedVocabularyFacet(Facet):
                     counts[value] += number
                     entries[value] = entry
         return dict(counts)
+
+    def linked_to(self, listing, link, pages):
+        """Q: the link rows of `pages` ([(model, queryset)]). Unfiltered by any other facet,
+        those are the rows of the listed types with a visible page, read off the link table's
+        own copy of its pages' type and visibility where it keeps one."""
+        others_active = any(facet is not self for facet in listing.active)
+        if others_active or (link.model, link.page) not in VISIBILITY_COPIES:
+            return in_any(link.page, [queryset for _model, queryset in pages])
+        types = ContentType.objects.get_for_models(*(model for model, _queryset in pages))
+        return Q(page_type__in=types.values(), visibility__in=listing.visibilities)
 
     def entries(self, listing):
         """{key: [label, order]} of the entries this request has read."""

@@ -21,8 +21,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.access import is_staff_reader
 from portal.core.pagination import PAGE_SIZE
-from portal.core.privacy import visible
 from portal.core.text import Fold, fold
+from portal.core.visibility import visible, visible_values
 
 # --- what an index page declares ----------------------------------------------------------
 
@@ -173,6 +173,11 @@ class Listing:
     def base(self, listed):
         """The pages of `listed` this visitor may read, before any filter."""
         return listed.queryset(staff=self.staff)
+
+    @property
+    def visibilities(self):
+        """The values of `visibility` the base pages have."""
+        return visible_values(self.staff)
 
     @property
     def single_type(self):

@@ -27,6 +27,8 @@ VOLATILE_KEYS = {
     "url_path",
     "draft_title",
     "live",
+    "visibility",  # derived from live and path, as its copy on topic links (with page_type)
+    "page_type",
     "has_unpublished_changes",
     "first_published_at",
     "last_published_at",

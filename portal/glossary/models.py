@@ -8,7 +8,7 @@ from wagtail.search import index
 
 from portal.core.blocks import RICH_TEXT_FEATURES
 from portal.core.models import BasePage, SearchKind
-from portal.core.privacy import visible
+from portal.core.visibility import visible
 from portal.glossary.alphabet import by_letter
 
 

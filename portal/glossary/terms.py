@@ -12,7 +12,7 @@ from functools import lru_cache
 from django.core.cache import cache
 
 from portal.core.content_version import FRAGMENT_SECONDS, content_version
-from portal.core.privacy import visible
+from portal.core.visibility import visible
 from portal.glossary.models import GlossaryTermPage
 
 CACHE_KEY = "glossary:terms:{version}"

@@ -6,7 +6,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event
 
 from news.models import NewsPage
-from portal.core.privacy import visible
+from portal.core.visibility import visible
 
 CALENDAR_NAME = "Akce – Portál pro praxi OSPOD"
 

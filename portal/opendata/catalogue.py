@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from methodology.models import MethodologyPage, ToolPage
-from portal.core.privacy import visible
+from portal.core.visibility import visible
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.cs"

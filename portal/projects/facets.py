@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.facets import Facet, exists_in
-from portal.core.privacy import visible
 from portal.core.text import Fold, fold
+from portal.core.visibility import visible
 from portal.taxonomy.models import Region
 
 # Above this many projects with items, the facet is a type-ahead field instead of a list.

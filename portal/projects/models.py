@@ -21,7 +21,8 @@ from portal.core.blocks import RICH_TEXT_FEATURES, ProjectBodyBlock
 from portal.core.facets import YearFacet
 from portal.core.listings import Listed
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind, filed_under
-from portal.core.privacy import public, visible
+from portal.core.privacy import public
+from portal.core.visibility import visible
 from portal.projects.facets import RegionFacet
 from portal.taxonomy.facets import TopicFacet
 

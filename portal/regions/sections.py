@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from methodology.models import MethodologyIndexPage, ToolIndexPage
-from portal.core.privacy import visible
+from portal.core.visibility import visible
 from portal.projects.facets import RegionFacet
 from portal.projects.models import ProjectIndexPage
 

@@ -8,3 +8,9 @@ class TaxonomyConfig(AppConfig):
     name = "portal.taxonomy"
     label = "taxonomy"
     verbose_name = _("Číselníky")
+
+    def ready(self):
+        from portal.core.visibility import keep_visibility_copy
+        from portal.taxonomy.models import PageTopic
+
+        keep_visibility_copy(PageTopic, "content_object")

@@ -1,5 +1,6 @@
 """The shared vocabularies: topics, places, organisations, funding and people."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.text import slugify
@@ -8,6 +9,8 @@ from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+from portal.core.visibility import Visibility, visibility_of
 
 
 class Topic(TagBase):
@@ -29,13 +32,41 @@ class Topic(TagBase):
 
 
 class PageTopic(ItemBase):
+    """A page filed under a topic, with a copy of the page's type and visibility: a listing
+    counts its pages per topic from this table's index alone."""
+
     tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_pages")
     content_object = ParentalKey(
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="topic_items"
     )
+    page_type = models.ForeignKey(
+        ContentType, null=True, on_delete=models.CASCADE, related_name="+", editable=False
+    )
+    visibility = models.PositiveSmallIntegerField(
+        choices=Visibility.choices, default=Visibility.OFFLINE, editable=False
+    )
 
     class Meta:
         unique_together = [("content_object", "tag")]
+        indexes = [
+            models.Index(fields=["page_type", "visibility", "tag"], name="pagetopic_listed_idx")
+        ]
+
+    @classmethod
+    def of(cls, page, tag):
+        """A row filing `page` under `tag` with its copies filled, as a bulk insert needs."""
+        row = cls(content_object=page, tag=tag)
+        row.copy_page()
+        return row
+
+    def copy_page(self):
+        page = self.content_object
+        self.page_type_id = page.content_type_id
+        self.visibility = visibility_of(page.live, page.path)
+
+    def save(self, *args, **kwargs):
+        self.copy_page()
+        super().save(*args, **kwargs)
 
 
 class Region(index.Indexed, models.Model):

@@ -112,7 +112,7 @@ def build_large(pages, seed=20261201):
             made += [add(index, model, source_project=rng.choice(projects)) for _ in range(count)]
         PageTopic.objects.bulk_create(
             [
-                PageTopic(content_object_id=page.pk, tag=topic)
+                PageTopic.of(page, topic)
                 for number, page in enumerate(made)
                 for topic in {topics[0] if number % 4 == 0 else rng.choice(topics)}
             ],

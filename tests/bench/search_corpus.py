@@ -346,7 +346,7 @@ def build_corpus(pages, pdfs, real_pdfs, seed=20260101):
         for _ in range(counts["standard"]):
             made.append(add(home, StandardPage, body=_paragraph(words.text(rng.randint(100, 300)))))
         PageTopic.objects.bulk_create(
-            PageTopic(content_object_id=page.pk, tag=topic)
+            PageTopic.of(page, topic)
             for page in made
             for topic in rng.sample(topics, rng.randint(0, 3))
         )

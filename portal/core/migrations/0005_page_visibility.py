@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from portal.core.privacy import fill_visibility
+from portal.core.visibility import fill_visibility
 
 
 class Migration(migrations.Migration):

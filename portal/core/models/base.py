@@ -15,7 +15,8 @@ from wagtail.search import index
 from portal.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.core.forms import PortalPageForm
 from portal.core.listings import Listing
-from portal.core.privacy import Visibility, restricted_paths, visibility_of, visible
+from portal.core.privacy import restricted_paths
+from portal.core.visibility import Visibility, copy_visibility, visibility_of, visible
 
 
 def filed_under(relation):
@@ -104,7 +105,9 @@ class BasePage(Page):
         self.visibility = visibility_of(self.live, self.path)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "visibility"}
-        return super().save(*args, **kwargs)
+        result = super().save(*args, **kwargs)
+        copy_visibility([self.pk], self.visibility)
+        return result
 
     @classmethod
     def search_kinds(cls):
