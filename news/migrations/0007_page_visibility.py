@@ -3,8 +3,6 @@
 from django.conf import settings
 from django.db import migrations, models
 
-from portal.core.visibility import fill_visibility
-
 
 class Migration(migrations.Migration):
 
@@ -50,5 +48,4 @@ class Migration(migrations.Migration):
             model_name='periodreportpage',
             index=models.Index(fields=['visibility', 'period_end'], name='report_visible_end_idx'),
         ),
-        fill_visibility("news"),
     ]

@@ -2,8 +2,6 @@
 
 from django.db import migrations, models
 
-from portal.core.visibility import fill_visibility
-
 
 class Migration(migrations.Migration):
 
@@ -17,5 +15,4 @@ class Migration(migrations.Migration):
             name='visibility',
             field=models.PositiveSmallIntegerField(choices=[(0, 'nezveřejněná'), (1, 'veřejná'), (2, 'jen pro pracovníky OSPOD')], db_index=True, default=0, editable=False, verbose_name='kdo stránku vidí'),
         ),
-        fill_visibility("core"),
     ]

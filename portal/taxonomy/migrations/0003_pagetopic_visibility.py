@@ -4,8 +4,6 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from portal.core.visibility import fill_visibility_copy
-
 
 class Migration(migrations.Migration):
 
@@ -30,5 +28,4 @@ class Migration(migrations.Migration):
             model_name='pagetopic',
             index=models.Index(fields=['page_type', 'visibility', 'tag'], name='pagetopic_listed_idx'),
         ),
-        fill_visibility_copy("taxonomy", "PageTopic", "content_object"),
     ]
