@@ -38,7 +38,11 @@ def public(queryset):
 
 
 def is_public(page):
-    return not any(page.path.startswith(path) for path in restricted_paths())
+    return is_public_path(page.path)
+
+
+def is_public_path(path):
+    return not any(path.startswith(restricted) for restricted in restricted_paths())
 
 
 class RestrictedPathsMiddleware:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import post_page_move
 
-from portal.core.privacy import forget_restricted_paths, public, restricted_paths
+from portal.core.privacy import forget_restricted_paths, is_public_path, public
 
 
 class Visibility(models.IntegerChoices):
@@ -31,11 +31,7 @@ class Visibility(models.IntegerChoices):
 def visibility_of(live, path):
     if not live:
         return Visibility.OFFLINE
-    return (
-        Visibility.STAFF
-        if any(path.startswith(p) for p in restricted_paths())
-        else Visibility.PUBLIC
-    )
+    return Visibility.PUBLIC if is_public_path(path) else Visibility.STAFF
 
 
 def visible(queryset, staff=False):
@@ -120,8 +116,8 @@ def connect():
 
 
 def fill_visibility_copy(app_label, model_name, page_field):
-    """A migration step (and part of `refresh_visibility`): the page type and visibility a
-    link table keeps of its pages."""
+    """A migration step (and part of `manage.py refresh_visibility`): the page type and
+    visibility a link table keeps of its pages."""
 
     def fill(apps, schema_editor):
         model = apps.get_model(app_label, model_name)
@@ -151,8 +147,8 @@ def _private_q(apps):
 
 
 def fill_visibility(app_label):
-    """A migration step (and part of `refresh_visibility`): the visibility of the app's
-    pages."""
+    """A migration step (and part of `manage.py refresh_visibility`): the visibility of the
+    app's pages."""
 
     def fill(apps, schema_editor):
         private = _private_q(apps)

@@ -15,7 +15,7 @@ from wagtail.search import index
 from portal.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.core.forms import PortalPageForm
 from portal.core.listings import Listing
-from portal.core.privacy import restricted_paths
+from portal.core.privacy import is_public_path
 from portal.core.visibility import Visibility, copy_visibility, visibility_of, visible
 
 
@@ -168,9 +168,7 @@ class BasePage(Page):
 
     def get_view_restrictions(self):
         """No query for a page outside every restricted section (the usual case)."""
-        if self.alias_of_id is None and not any(
-            self.path.startswith(path) for path in restricted_paths()
-        ):
+        if self.alias_of_id is None and is_public_path(self.path):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
