@@ -69,7 +69,7 @@ class ListingVisibilityTests(TestCase):
         self.assertEqual(self.visibility(self.report), Visibility.PUBLIC)
         self.assertTrue(self.listed("Zpráva z Jihlavy"))
 
-    def test_staff_only_reports_are_not_counted_in_the_public_facets(self):
+    def test_staff_only_reports_are_not_counted_for_the_public(self):
         self.restrict_to_staff(self.closed_project)
         cache.clear()
         response = self.client.get("/aktuality/?typ=zpravy")

@@ -8,6 +8,7 @@ that listings count by (topics) keep a copy of their page's type and visibility.
 """
 
 from collections import defaultdict
+from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import migrations, models
@@ -47,6 +48,7 @@ def visible_values(staff=False):
     return (Visibility.PUBLIC, Visibility.STAFF) if staff else (Visibility.PUBLIC,)
 
 
+@cache
 def has_visibility(model):
     """Whether `model` is a page type that stores its visibility (a link table's copy is not)."""
     names = {field.name for field in model._meta.concrete_fields}
