@@ -173,7 +173,10 @@ class MethodologyPage(PractitionerRecord, SheetMixin, SourceProjectMixin, BasePa
     class Meta:
         verbose_name = _("metodika")
         # Listings, teasers and feeds read the newest first, a page at a time.
-        indexes = [models.Index(fields=["last_reviewed"], name="methodology_reviewed_idx")]
+        indexes = [
+            models.Index(fields=["last_reviewed"], name="methodology_reviewed_idx"),
+            models.Index(fields=["visibility", "sort_title"], name="methodology_visible_az_idx"),
+        ]
         verbose_name_plural = _("metodiky")
 
     def main_file(self):
@@ -319,6 +322,7 @@ class ToolPage(PractitionerRecord, SheetMixin, SourceProjectMixin, BasePage):
     class Meta:
         verbose_name = _("nástroj nebo prototyp")
         verbose_name_plural = _("nástroje a prototypy")
+        indexes = [models.Index(fields=["visibility", "sort_title"], name="tool_visible_az_idx")]
 
     def main_file(self):
         return AttachedDocument.first_of(self.documents.all())
@@ -424,7 +428,7 @@ class ToolIndexPage(IndexPage):
         Listed(
             ToolPage,
             order="title",
-            date="first_published_at",
+            date="first_published",
             project="source_project",
             select_related=("source_project",),
             regions=("source_project__regions", "stage_changes__municipality__region"),

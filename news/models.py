@@ -379,6 +379,9 @@ class VideoPage(SourceProjectMixin, BasePage):
     class Meta:
         verbose_name = _("video")
         verbose_name_plural = _("videa")
+        indexes = [
+            models.Index(fields=["visibility", "first_published"], name="video_visible_first_idx")
+        ]
 
     def clean(self):
         super().clean()
@@ -457,8 +460,8 @@ class VideoIndexPage(IndexPage):
     listed = (
         Listed(
             VideoPage,
-            order="first_published_at",
-            date="first_published_at",
+            order="first_published",
+            date="first_published",
             project="source_project",
             select_related=("poster", "municipality"),
             regions=("source_project__regions", "municipality__region"),

@@ -21,7 +21,6 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.access import is_staff_reader
 from portal.core.pagination import PAGE_SIZE
-from portal.core.text import Fold, fold
 from portal.core.visibility import visible, visible_values
 
 # --- what an index page declares ----------------------------------------------------------
@@ -59,15 +58,20 @@ class Listed:
     def descending(self):
         return self.order != "title"
 
-    def ordering(self, prefix=""):
+    @property
+    def order_key(self):
+        """The stored field the order reads (A–Z: the folded title, see `sort_keys`)."""
+        return "sort_title" if self.order == "title" else self.order
+
+    def ordering(self):
         """The SQL order (undated items last, then by title)."""
         if self.order == "title":
-            return (Fold(prefix + "title").asc(), F(prefix + "title").asc())
+            return (F("sort_title").asc(), F("title").asc())
         # NULLS LAST only where a date may be missing: on a NOT NULL date the clause only
         # kept PostgreSQL from reading the newest items off the date's index (0.8 ms, not 6).
         if self.model._meta.get_field(self.order).null:
-            return (NewestFirst(prefix + self.order), F(prefix + "title").asc())
-        return (F(prefix + self.order).desc(), F(prefix + "title").asc())
+            return (NewestFirst(self.order), F("title").asc())
+        return (F(self.order).desc(), F("title").asc())
 
     def newest(self, count, prefetch=()):
         """The first `count` items in teaser order, one query (and one per `prefetch`)."""
@@ -301,14 +305,15 @@ class MergedOrder:
         for listed, queryset in self.querysets:
             ordered = queryset.order_by(*listed.ordering())
             ordered = ordered.reverse() if backwards else ordered
-            for pk, value, title in ordered.values_list("pk", listed.order, "title")[:count]:
+            values = ordered.values_list("pk", listed.order_key, "title")[:count]
+            for pk, value, title in values:
                 rows.append((self.key(value, title), listed, pk))
         rows.sort(key=lambda row: row[0], reverse=backwards)
         return [(listed, pk) for _key, listed, pk in rows[:count]]
 
     def key(self, value, title):
         if self.by_title:
-            return (fold(title), title)
+            return (value, title)  # the stored folded title
         if value is None:
             return (1, 0.0, title)  # undated items last
         if not isinstance(value, datetime.datetime):  # a date: its midnight (UTC), as SQL casts

@@ -19,6 +19,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import post_page_move
 
 from portal.core.privacy import forget_restricted_paths, is_public_path, public
+from portal.core.sort_keys import has_sort_keys, refresh_sort_keys
 
 
 class Visibility(models.IntegerChoices):
@@ -101,9 +102,13 @@ def _on_move(sender, instance, **kwargs):
 
 
 def _on_plain_page_save(sender, instance, raw=False, **kwargs):
-    """A page saved as Wagtail's own Page (a move, a script) sets no visibility of its own."""
+    """A page saved as Wagtail's own Page (a move, a script) sets none of what its page type
+    stores: its visibility and its sort keys."""
     if not raw:
         refresh_visibility(Page.objects.filter(pk=instance.pk))
+        model = instance.specific_class
+        if model is not None and has_sort_keys(model):
+            refresh_sort_keys(model, model.objects.filter(pk=instance.pk))
 
 
 def connect():

@@ -31,6 +31,8 @@ VOLATILE_KEYS = {
     "page_type",
     "has_unpublished_changes",
     "first_published_at",
+    "first_published",  # a sort key, copied from first_published_at (sort_title: the title)
+    "sort_title",
     "last_published_at",
     "live_revision",
     "latest_revision",

@@ -16,6 +16,7 @@ from portal.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.core.forms import PortalPageForm
 from portal.core.listings import Listing
 from portal.core.privacy import is_public_path
+from portal.core.sort_keys import set_sort_keys
 from portal.core.visibility import Visibility, copy_visibility, visibility_of, visible
 
 
@@ -71,6 +72,9 @@ class BasePage(Page):
         editable=False,
         db_index=True,
     )
+    # What listings sort by, copied from the page table (portal/core/sort_keys.py).
+    sort_title = models.CharField(max_length=255, default="", editable=False)
+    first_published = models.DateTimeField(null=True, editable=False)
 
     content_panels = Page.content_panels + [FieldPanel("summary")]
     promote_panels = Page.promote_panels + [FieldPanel("listing_image"), FieldPanel("topics")]
@@ -103,8 +107,10 @@ class BasePage(Page):
 
     def save(self, *args, **kwargs):
         self.visibility = visibility_of(self.live, self.path)
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "visibility"}
+        update_fields = kwargs.get("update_fields")
+        written = set_sort_keys(self, update_fields)
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "visibility", *written}
         result = super().save(*args, **kwargs)
         copy_visibility([self.pk], self.visibility)
         return result
