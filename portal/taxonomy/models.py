@@ -49,7 +49,8 @@ class PageTopic(ItemBase):
     class Meta:
         unique_together = [("content_object", "tag")]
         indexes = [
-            models.Index(fields=["page_type", "visibility", "tag"], name="pagetopic_listed_idx")
+            models.Index(fields=["page_type", "visibility", "tag"], name="pagetopic_listed_idx"),
+            models.Index(fields=["tag", "visibility"], name="pagetopic_topic_visible_idx"),
         ]
 
     @classmethod
