@@ -1,4 +1,5 @@
-"""Documents: a file gone from storage is a missing document, never a server error."""
+"""Documents: a file gone from storage is a missing document, never a server error. Pages:
+the explorer bounded for large sections (explorer.py)."""
 
 from django.http import Http404
 from wagtail import hooks
@@ -12,3 +13,10 @@ def refuse_a_document_without_its_file(document, request):
     # merely missing: ask the storage first (one HEAD request for a bucket).
     if not document.file or not document.file.storage.exists(document.file.name):
         raise Http404("The document's file is not in storage.")
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    from portal.core.explorer import PortalPageViewSet
+
+    return PortalPageViewSet()

@@ -203,6 +203,8 @@ def checks():
         result.append((f"sitemap část {number}", f"/sitemap-stranky.xml?p={number}", False))
     result += [
         ("admin: přehled aktualit", f"/admin/pages/{news_index.pk}/", True),
+        ("admin: řazení aktualit", f"/admin/pages/{news_index.pk}/?ordering=ord", True),
+        ("admin: přehled, strana 200", f"/admin/pages/{news_index.pk}/?p=200", True),
         ("admin: výběr stránky", "/admin/choose-page/", True),
         ("admin: výběr osoby", "/admin/snippets/choose/taxonomy/person/", True),
     ]
