@@ -18,7 +18,7 @@ from portal.core.access import visible_pages
 from portal.core.api import PublicDocumentField, RowsField, name_of, names
 from portal.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.core.facets import KindFacet, YearFacet
-from portal.core.listings import Listed
+from portal.core.listings import Listed, NewestFirst
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind, filed_under
 from portal.projects.facets import ProjectFacet, RegionFacet
 from portal.projects.models import SourceProjectMixin, parent_project
@@ -410,7 +410,7 @@ class VideoPage(SourceProjectMixin, BasePage):
         if self.source_project_id:
             others = VideoPage.objects.filter(source_project_id=self.source_project_id)
             others = visible_pages(others.exclude(pk=self.pk), user)
-            others = list(others.order_by("-first_published_at")[:OTHER_VIDEOS])
+            others = list(others.order_by(NewestFirst("first_published"))[:OTHER_VIDEOS])
             if others:
                 groups.append((_("Další videa z projektu"), others))
         return groups

@@ -1,12 +1,14 @@
 """The video page: the player and its transcript, beside them the key facts, the files to
 download and what is related to the video (only what the visitor may read)."""
 
+import datetime
 import re
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from methodology.factories import MethodologyPageFactory, ToolPageFactory
 from methodology.models import Audience
@@ -82,6 +84,20 @@ def test_related_lists_what_links_to_the_video_and_the_project_s_other_videos(cl
     assert unrelated.title not in related
     assert "Spot jiného projektu" not in related
     assert video.title not in related
+
+
+def test_the_project_s_newest_other_videos_are_listed_newest_first(client, video):
+    week = datetime.timedelta(days=7)
+    for weeks_ago in (5, 1, 4, 2, 3):
+        other = VideoPageFactory(
+            title=f"Spot před {weeks_ago} týdny", source_project=video.source_project
+        )
+        other.first_published_at = timezone.now() - weeks_ago * week
+        other.save()
+
+    related = section(client.get(video.url).content.decode(), "souvisejici")
+    shown = re.findall(r"Spot před (\d) týdny", related)
+    assert shown == ["1", "2", "3", "4"]  # four of them, the oldest left out
 
 
 def test_staff_only_pages_are_related_for_staff_alone(client, video):
