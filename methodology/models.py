@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -15,7 +16,7 @@ from portal.adoption.facets import AdoptionOrder, AdoptionRegionFacet
 from portal.core.api import RowsField, name_of, names
 from portal.core.blocks import BodyBlock
 from portal.core.facets import YearFacet
-from portal.core.listings import Listed, NewestFirst
+from portal.core.listings import Listed, ListingOrderIndex, NewestFirst
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
 from portal.projects.facets import ProjectFacet, RegionFacet
 from portal.projects.models import SourceProjectMixin
@@ -176,6 +177,12 @@ class MethodologyPage(PractitionerRecord, SheetMixin, SourceProjectMixin, BasePa
         indexes = [
             models.Index(fields=["last_reviewed"], name="methodology_reviewed_idx"),
             models.Index(fields=["visibility", "sort_title"], name="methodology_visible_az_idx"),
+            ListingOrderIndex(
+                F("visibility"),
+                F("last_reviewed").desc(nulls_last=True),
+                F("sort_title"),
+                name="methodology_visible_newest_idx",
+            ),
         ]
         verbose_name_plural = _("metodiky")
 
@@ -410,7 +417,7 @@ class MethodologyIndexPage(IndexPage):
             project="source_project",
             select_related=("kind", "source_project"),
             regions=("source_project__regions",),
-            teaser_order=(NewestFirst("last_reviewed"), "title"),
+            teaser_order=(NewestFirst("last_reviewed"), "sort_title"),
         ),
     )
     facets = (TopicFacet(), ProjectFacet(), RegionFacet(), YearFacet(), *RECORD_FACETS)

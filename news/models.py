@@ -2,6 +2,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +19,7 @@ from portal.core.access import visible_pages
 from portal.core.api import PublicDocumentField, RowsField, name_of, names
 from portal.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.core.facets import KindFacet, YearFacet
-from portal.core.listings import Listed, NewestFirst
+from portal.core.listings import Listed, ListingOrderIndex, NewestFirst
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind, filed_under
 from portal.projects.facets import ProjectFacet, RegionFacet
 from portal.projects.models import SourceProjectMixin, parent_project
@@ -236,7 +237,9 @@ class PeriodReportPage(BasePage):
         # Listings, teasers and feeds read the newest first, a page at a time.
         indexes = [
             models.Index(fields=["period_end"], name="report_period_end_idx"),
-            models.Index(fields=["visibility", "period_end"], name="report_visible_end_idx"),
+            models.Index(
+                fields=["visibility", "-period_end", "sort_title"], name="report_visible_newest_idx"
+            ),
         ]
         verbose_name_plural = _("zprávy za období")
 
@@ -379,8 +382,14 @@ class VideoPage(SourceProjectMixin, BasePage):
     class Meta:
         verbose_name = _("video")
         verbose_name_plural = _("videa")
+        # Listings and teasers read it newest first (see Listed.ordering).
         indexes = [
-            models.Index(fields=["visibility", "first_published"], name="video_visible_first_idx")
+            ListingOrderIndex(
+                F("visibility"),
+                F("first_published").desc(nulls_last=True),
+                F("sort_title"),
+                name="video_visible_newest_idx",
+            )
         ]
 
     def clean(self):

@@ -65,8 +65,4 @@ class Migration(migrations.Migration):
             name='sort_title',
             field=models.CharField(default='', editable=False, max_length=255),
         ),
-        migrations.AddIndex(
-            model_name='videopage',
-            index=models.Index(fields=['visibility', 'first_published'], name='video_visible_first_idx'),
-        ),
     ]

@@ -15,6 +15,7 @@ from django import forms
 from django.core.exceptions import EmptyResultSet, ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import ProhibitNullCharactersValidator
+from django.db import models
 from django.db.models import F, OrderBy
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -64,14 +65,15 @@ class Listed:
         return "sort_title" if self.order == "title" else self.order
 
     def ordering(self):
-        """The SQL order (undated items last, then by title)."""
+        """The SQL order (undated items last, then A–Z), all of it on the page type's own
+        table, so that an index in that order gives the first items without a join."""
         if self.order == "title":
             return (F("sort_title").asc(), F("title").asc())
         # NULLS LAST only where a date may be missing: on a NOT NULL date the clause only
         # kept PostgreSQL from reading the newest items off the date's index (0.8 ms, not 6).
         if self.model._meta.get_field(self.order).null:
-            return (NewestFirst(self.order), F("title").asc())
-        return (F(self.order).desc(), F("title").asc())
+            return (NewestFirst(self.order), F("sort_title").asc())
+        return (F(self.order).desc(), F("sort_title").asc())
 
     def newest(self, count, prefetch=()):
         """The first `count` items in teaser order, one query (and one per `prefetch`)."""
@@ -96,6 +98,26 @@ class NewestFirst(OrderBy):
         if (plain.descending and plain.nulls_last) or (not plain.descending and plain.nulls_first):
             plain.nulls_first = plain.nulls_last = None  # SQLite's own order (also reversed)
         return plain.as_sql(compiler, connection, **extra_context)
+
+
+class ListingOrderIndex(models.Index):
+    """An index in a listing's order, written with `F(date).desc(nulls_last=True)` where a
+    date may be missing (as `NewestFirst` sorts): PostgreSQL reads the newest items off it.
+    SQLite takes no NULLS clause in an index, and its plain DESC already puts them last."""
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        index = self
+        if schema_editor.connection.vendor == "sqlite":
+            index = self.clone()
+            index.expressions = tuple(_without_nulls_clause(e) for e in self.expressions)
+        return models.Index.create_sql(index, model, schema_editor, using, **kwargs)
+
+
+def _without_nulls_clause(expression):
+    if isinstance(expression, OrderBy):
+        expression = expression.copy()
+        expression.nulls_first = expression.nulls_last = None
+    return expression
 
 
 # --- parsing the request --------------------------------------------------------------------
@@ -305,17 +327,17 @@ class MergedOrder:
         for listed, queryset in self.querysets:
             ordered = queryset.order_by(*listed.ordering())
             ordered = ordered.reverse() if backwards else ordered
-            values = ordered.values_list("pk", listed.order_key, "title")[:count]
-            for pk, value, title in values:
-                rows.append((self.key(value, title), listed, pk))
+            values = ordered.values_list("pk", listed.order_key, "sort_title", "title")[:count]
+            for pk, value, sort_title, title in values:
+                rows.append((self.key(value, sort_title, title), listed, pk))
         rows.sort(key=lambda row: row[0], reverse=backwards)
         return [(listed, pk) for _key, listed, pk in rows[:count]]
 
-    def key(self, value, title):
+    def key(self, value, sort_title, title):
         if self.by_title:
-            return (value, title)  # the stored folded title
+            return (sort_title, title)
         if value is None:
-            return (1, 0.0, title)  # undated items last
+            return (1, 0.0, sort_title)  # undated items last
         if not isinstance(value, datetime.datetime):  # a date: its midnight (UTC), as SQL casts
             value = datetime.datetime.combine(value, datetime.time(), datetime.UTC)
-        return (0, -value.timestamp(), title)
+        return (0, -value.timestamp(), sort_title)

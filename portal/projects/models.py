@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, F
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -19,7 +19,7 @@ from portal.core.access import is_staff_reader
 from portal.core.api import RowsField, name_of, names
 from portal.core.blocks import RICH_TEXT_FEATURES, ProjectBodyBlock
 from portal.core.facets import YearFacet
-from portal.core.listings import Listed
+from portal.core.listings import Listed, ListingOrderIndex
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind, filed_under
 from portal.core.privacy import public
 from portal.core.visibility import visible
@@ -215,7 +215,15 @@ class ProjectPage(BasePage):
     class Meta:
         verbose_name = _("projekt")
         # Listings, teasers and feeds read the newest first, a page at a time.
-        indexes = [models.Index(fields=["start_date"], name="project_start_date_idx")]
+        indexes = [
+            models.Index(fields=["start_date"], name="project_start_date_idx"),
+            ListingOrderIndex(
+                F("visibility"),
+                F("start_date").desc(nulls_last=True),
+                F("sort_title"),
+                name="project_visible_newest_idx",
+            ),
+        ]
         verbose_name_plural = _("projekty")
 
     @property
