@@ -94,3 +94,15 @@ class VideoOrderTests(TestCase):
         titles = [page.title for page in self.client.get(index.url).context["videos_page"]]
         self.assertEqual(titles, ["Novější spot", "Starší spot"])
         self.assertEqual(new.first_published_at, type(new).objects.get(pk=new.pk).first_published)
+
+    def test_videos_of_the_same_moment_are_listed_a_to_z(self):
+        index = VideoIndexPageFactory()
+        moment = timezone.now() - datetime.timedelta(days=1)
+        for title in ("Zvládání krize", "adopce krok za krokem", "Čtení s dětmi"):
+            video = VideoPageFactory(title=title)
+            Page.objects.filter(pk=video.pk).update(first_published_at=moment)
+        call_command("refresh_visibility", stdout=io.StringIO())
+        cache.clear()
+        titles = [page.title for page in self.client.get(index.url).context["videos_page"]]
+        self.assertEqual(titles, ["adopce krok za krokem", "Čtení s dětmi", "Zvládání krize"])
+

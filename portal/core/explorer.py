@@ -28,8 +28,21 @@ class PortalExplorableIndexView(ExplorableIndexView):
     paginate_by = 25
 
     @cached_property
+    def reorderable(self):
+        return self.parent_page.numchild <= REORDER_LIMIT
+
+    @cached_property
     def show_ordering_column(self):
-        return super().show_ordering_column and self.parent_page.numchild <= REORDER_LIMIT
+        return super().show_ordering_column and self.reorderable
+
+    @cached_property
+    def header_more_buttons(self):
+        """Wagtail's, without "sort menu order" where the section is too large for it."""
+        buttons = super().header_more_buttons
+        if not self.reorderable:
+            order = f"?ordering={self.sort_order_field}"
+            buttons = [button for button in buttons if not (button.url or "").endswith(order)]
+        return buttons
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)

@@ -22,6 +22,9 @@ class ExplorerTests(EditorTestCase):
     def explore(self, query=""):
         return self.client.get(reverse("wagtailadmin_explore", args=[self.index.pk]) + query)
 
+    def reorder_url(self):
+        return reverse("wagtailadmin_explore", args=[self.index.pk]) + "?ordering=ord"
+
     def test_a_small_section_can_be_reordered_by_dragging(self):
         response = self.explore("?ordering=ord")
         self.assertEqual(response.content.decode().count(DRAG_HANDLE), 3)
@@ -34,6 +37,10 @@ class ExplorerTests(EditorTestCase):
         self.assertNotContains(response, DRAG_HANDLE)
         self.assertContains(response, "Pořadí v menu lze přetahováním měnit jen v sekcích")
         self.assertContains(response, "Aktualita 2")
+        self.assertNotContains(self.explore(), self.reorder_url())  # nor is it offered
+
+    def test_a_small_section_offers_to_sort_its_menu_order(self):
+        self.assertContains(self.explore(), self.reorder_url())
 
     def test_the_explorer_lists_25_pages_at_a_time(self):
         for number in range(3, 26):
