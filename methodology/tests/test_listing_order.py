@@ -105,4 +105,3 @@ class VideoOrderTests(TestCase):
         cache.clear()
         titles = [page.title for page in self.client.get(index.url).context["videos_page"]]
         self.assertEqual(titles, ["adopce krok za krokem", "Čtení s dětmi", "Zvládání krize"])
-
