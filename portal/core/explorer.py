@@ -53,8 +53,8 @@ class PortalExplorableIndexView(ExplorableIndexView):
 
 
 class PortalPageViewSet(PageViewSet):
-    """Wagtail's page views (for any page, as its own base viewset), with the explorer above
-    for the children of every portal page type."""
+    """Wagtail's page views for every portal page type (registered for their shared base, so
+    the root keeps Wagtail's own), with the explorer above for their children."""
 
     index_view_class = PortalExplorableIndexView
 
