@@ -322,6 +322,8 @@ class ToolPage(PractitionerRecord, SheetMixin, SourceProjectMixin, BasePage):
 
     search_kind = SearchKind("tool", _("nástroj nebo prototyp"), weight=1.2)
     card_template = "methodology/cards/tool_page.html"
+    # Offices that use the tool, annotated where a listing sorts by it (adoption.facets).
+    adoption_count = None
     search_stage_field = "validation_stage"
     parent_page_types = ["methodology.ToolIndexPage", "projects.ProjectPage"]
     subpage_types = []

@@ -230,6 +230,10 @@ class ProjectPage(BasePage):
     def funding_project(self):
         return self
 
+    @property
+    def card_has_logo(self):
+        return bool(self.logo_id)
+
     def partner_groups(self):
         """[(heading, partners)] for partners and funders, each in the editor's order."""
         partners = list(self.partners.all().select_related("organisation"))

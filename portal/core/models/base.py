@@ -104,6 +104,11 @@ class BasePage(Page):
     project_list_order = ("title",)
     # How the page shows in listings, on topic pages and on the home page.
     card_template = "cards/page.html"
+    # What every card asks of its page, answered here for the pages that lack it: a template
+    # lookup that fails costs a dir() of the page (0.5 ms a card). `card_image` is set on a
+    # listing's pages by home.listings.with_card_images.
+    card_image = None
+    card_has_logo = False
 
     def save(self, *args, **kwargs):
         self.visibility = visibility_of(self.live, self.path)

@@ -1,10 +1,13 @@
 """What the shared models compute for the pages that show them."""
 
+import re
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.test import SimpleTestCase, TestCase
 
+from portal.core.factories import PortalImageFactory
+from portal.projects.factories import ProjectIndexPageFactory, ProjectPageFactory
 from portal.projects.models import ResultIndicator, TargetIndicator, validate_registration_number
 from portal.taxonomy.factories import TopicFactory
 from portal.taxonomy.models import Person, Topic
@@ -95,3 +98,20 @@ class TopicTests(TestCase):
     def test_topic_names_are_case_insensitive(self):
         topic = TopicFactory(name="Asistovaný kontakt")
         self.assertEqual(Topic.objects.get(name__iexact="asistovaný KONTAKT"), topic)
+
+
+# A card's classes and the title its first link shows.
+CARD = re.compile(r'<article class="([^"]*)">\s*.*?<a href="[^"]*">([^<]*)</a>', re.S)
+
+
+class ProjectCardTests(TestCase):
+    def test_a_project_with_a_logo_shows_it_on_its_card_others_do_not(self):
+        ProjectIndexPageFactory()
+        ProjectPageFactory(title="Projekt s logem", logo=PortalImageFactory())
+        ProjectPageFactory(title="Projekt bez loga")
+        html = self.client.get("/projekty/").content.decode()
+        cards = dict(CARD.findall(html))
+        self.assertEqual(
+            {title: "card--logo" in classes for classes, title in cards.items()},
+            {"Projekt s logem": True, "Projekt bez loga": False},
+        )
