@@ -3,8 +3,9 @@
 A listing sorts by the title folded for A–Z, or by the first publication; both live on
 Wagtail's page table, so sorting by them joined every listed page to it and, for A–Z, folded
 every title on every request. Kept beside `visibility` (see `portal.core.visibility`), each
-listing reads its first page off one index, (visibility, key). A page sets its keys as it is
-saved with the value it publishes; `manage.py refresh_visibility` sets them from scratch.
+listing reads its first page off one index in its own order (`listings.ListingOrderIndex`).
+A page sets its keys as it is saved with the value it publishes; `manage.py
+refresh_visibility` sets them from scratch.
 """
 
 from django.db import migrations
@@ -33,7 +34,7 @@ def set_sort_keys(page, update_fields=None):
 
 
 def has_sort_keys(model):
-    return {"sort_title", "first_published"} <= {f.name for f in model._meta.concrete_fields}
+    return set(SORT_KEYS) <= {field.name for field in model._meta.concrete_fields}
 
 
 def refresh_sort_keys(model, pages):
