@@ -56,10 +56,6 @@ class Listed:
         return visible(self.model.objects.all(), staff)
 
     @property
-    def descending(self):
-        return self.order != "title"
-
-    @property
     def order_key(self):
         """The stored field the order reads (A–Z: the folded title, see `sort_keys`)."""
         return "sort_title" if self.order == "title" else self.order
