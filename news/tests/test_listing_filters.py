@@ -115,3 +115,34 @@ class NewsYearTests(TestCase):
         self.assertContains(new_year, "Novoroční přání")
         self.assertNotContains(new_year, "Silvestrovská zpráva")
         self.assertContains(new_year, "Vybráno 1 položka")
+
+
+class NewsRegionCountTests(TestCase):
+    """A news item reaches a kraj through its project or its place of event: each kraj
+    counts it once, however many of the two lead there."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from portal.taxonomy.factories import MunicipalityFactory, RegionFactory
+
+        cls.index = NewsIndexPageFactory()
+        pardubice, vysocina = RegionFactory(slug="pardubicky"), RegionFactory(slug="vysocina")
+        project = ProjectPageFactory(title="Hnízdo inovací")
+        project.regions.add(pardubice)
+        project.save_revision().publish()
+        both_ways = NewsPageFactory(title="Setkání v Pardubicích")
+        both_ways.related_projects.add(project)
+        both_ways.event_municipality = MunicipalityFactory(name="Pardubice", region=pardubice)
+        both_ways.save_revision().publish()
+        elsewhere = NewsPageFactory(title="Seminář v Jihlavě")
+        elsewhere.related_projects.add(project)
+        elsewhere.event_municipality = MunicipalityFactory(name="Jihlava", region=vysocina)
+        elsewhere.save_revision().publish()
+        NewsPageFactory(title="Zpráva bez kraje")
+
+    def test_each_kraj_counts_an_item_once(self):
+        html = self.client.get(self.index.url).content.decode()
+        self.assertIn('<option value="pardubicky">Pardubický kraj (2)</option>', html)
+        self.assertIn('<option value="vysocina">Kraj Vysočina (1)</option>', html)
+        filtered = self.client.get(self.index.url, {"kraj": "pardubicky"})
+        self.assertContains(filtered, "Vybráno 2 položky")

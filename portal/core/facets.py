@@ -173,6 +173,14 @@ class YearFacet(Facet):
 MAX_YEARS = 200  # a span of dates beyond this is bad data: counted by the database's year
 
 
+def first_and_last(model, field):
+    """(the lowest, the highest) `field` in the whole table (None, None without a value):
+    a MIN and a MAX query, each read off the field's index. (SQLite reads an index for a
+    lone MIN or MAX only: both in one query scanned 13,300 news items, 5 ms.)"""
+    rows = model._default_manager.order_by()
+    return rows.aggregate(value=Min(field))["value"], rows.aggregate(value=Max(field))["value"]
+
+
 def year_of(queryset, field):
     """The year of `field` (in Prague) as date ranges, one CASE over the queryset's years.
 
@@ -181,14 +189,13 @@ def year_of(queryset, field):
     The years span the whole table, not just the queryset: a year nothing in it falls in
     costs nothing, while the table's bounds are read from the field's index alone (so no
     value lies before the first year's start)."""
-    every_row = queryset.model._default_manager.order_by()
-    bounds = every_row.aggregate(low=Min(field), high=Max(field))
-    if bounds["low"] is None:
+    bounds = first_and_last(queryset.model, field)
+    if bounds[0] is None:
         return ExtractYear(field)
-    low, high = (_local_year(bounds[key]) for key in ("low", "high"))
+    low, high = (_local_year(value) for value in bounds)
     if high - low > MAX_YEARS:
         return ExtractYear(field)
-    datetimes = isinstance(bounds["low"], datetime.datetime)
+    datetimes = isinstance(bounds[0], datetime.datetime)
     start = _year_start_moment if datetimes else _year_start_day
     # Newest year first, one comparison each: most items are recent, so most rows stop at the
     # first or second test (13,300 news items: 19 ms with a range per year, 5 ms so).
@@ -353,7 +360,7 @@ class LinkedVocabularyFacet(Facet):
                     .annotate(n=Count(link.page, distinct=not link.once_per_page))
                 )
             for value, *entry, number in rows:
-                if value is not None:
+                if value is not None and number:
                     counts[value] += number
                     entries[value] = entry
         return dict(counts)
@@ -361,7 +368,7 @@ class LinkedVocabularyFacet(Facet):
     def reads_copies(self, listing, link):
         """Whether the counts can come from the link table's own copy of its pages' type and
         visibility: no other facet narrows the pages, and each link row is a page once."""
-        others_active = any(facet is not self for facet in listing.active)
+        others_active = listing.filtered_except(self)
         copies = (link.model, link.page) in VISIBILITY_COPIES
         return copies and not others_active and link.once_per_page and "__" not in link.entry
 
@@ -373,8 +380,10 @@ class LinkedVocabularyFacet(Facet):
             page_type__in=types, visibility__in=listing.visibilities, **{link.entry: OuterRef("pk")}
         )
         number = linked.order_by().values(link.entry).annotate(n=Count("*")).values("n")
+        # Entries without pages are skipped by the caller: `filter(n__gt=0)` would run the
+        # count a second time in the WHERE clause.
         entries = self.vocabulary.objects.order_by().annotate(n=Subquery(number))
-        return entries.filter(n__gt=0).values_list(*self.entry_fields(), "n")
+        return entries.values_list(*self.entry_fields(), "n")
 
     def entries(self, listing):
         """{key: [label, order]} of the entries this request has read."""

@@ -36,8 +36,8 @@ class Listed:
     item belongs to a project, read by the project facet (a field name or "parent");
     `kind`/`kind_label`: its choice in the type facet; `teaser_order`: the order of its
     newest items elsewhere (the home page), when not `order`; `regions`: lookups from the
-    page to the kraje it is tied to (ending at a Region, or "parent" for the kraje of the
-    project it sits under), read by the region facet.
+    page to the kraje it is tied to (ending at a Region, or "parent" alone for the kraje of
+    the project it sits under), read by the region facet.
     """
 
     model: type
@@ -208,6 +208,10 @@ class Listing:
     @property
     def is_filtered(self):
         return bool(self.active)
+
+    def filtered_except(self, facet):
+        """Whether a facet other than `facet` narrows the listing."""
+        return any(active is not facet for active in self.active)
 
     def querysets(self, except_facet=None):
         """[(listed, its pages matching every active filter but `except_facet`)]."""

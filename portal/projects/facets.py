@@ -10,12 +10,13 @@ from collections import Counter
 
 from django.apps import apps
 from django.core.exceptions import EmptyResultSet
-from django.db.models import Count, Q, Subquery
+from django.db.models import Count, Q
 from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.facets import Facet, exists_in
+from portal.core.subqueries import count_distinct_pairs
 from portal.core.text import Fold, fold
 from portal.core.visibility import visible
 from portal.taxonomy.models import Region
@@ -33,7 +34,25 @@ def project_model():
 
 
 def visible_projects():
-    return visible(project_model().objects.all())
+    """The public projects, in no order (the facet reads them into dictionaries)."""
+    return visible(project_model().objects.order_by())
+
+
+class ChosenProject(str):
+    """The project facet's value: the project's slug, carrying the project's path.
+
+    The pages under the project are found by the path as a literal prefix, which the path's
+    index answers; PostgreSQL cannot use it for a prefix given by a subquery (500 reports
+    of one project: 20 ms a query, 0.5 so)."""
+
+    def __new__(cls, slug, path):
+        value = super().__new__(cls, slug)
+        value.path = path
+        return value
+
+
+def project_path(slug):
+    return visible_projects().filter(slug=slug).values_list("path", flat=True).first()
 
 
 class ProjectFacet(Facet):
@@ -48,24 +67,20 @@ class ProjectFacet(Facet):
     def clean(self, value, listing):
         """A project's slug, or its exact title as typed into the field."""
         projects = visible_projects()
-        slug = projects.filter(slug=value).values_list("slug", flat=True).first()
-        if slug is None:
-            slug = (
-                projects.alias(folded=Fold("title"))
-                .filter(folded=fold(value))
-                .values_list("slug", flat=True)
-                .first()
-            )
-        if slug is None or not exists_in(listing, self, slug):
+        row = projects.filter(slug=value).values_list("slug", "path").first()
+        if row is None:
+            folded = projects.alias(folded=Fold("title")).filter(folded=fold(value))
+            row = folded.values_list("slug", "path").first()
+        if row is None or not exists_in(listing, self, ChosenProject(*row)):
             self.refuse(value)
-        return slug
+        return ChosenProject(*row)
 
     def filter(self, listed, queryset, value):
         if not listed.project:
             return queryset.none()
         if listed.project == "parent":
-            path = visible_projects().filter(slug=value).values("path")[:1]
-            return queryset.filter(path__startswith=Subquery(path))
+            path = getattr(value, "path", None) or project_path(value)
+            return queryset.filter(path__startswith=path) if path else queryset.none()
         return queryset.filter(**{f"{listed.project}__slug": value})
 
     def counts(self, listing, querysets):
@@ -75,7 +90,10 @@ class ProjectFacet(Facet):
                 for path, number in items_per_project(listing, queryset).items():
                     by_path[path] = by_path.get(path, 0) + number
             elif listed.project:
-                rows = queryset.order_by().values_list(listed.project).annotate(n=Count("pk"))
+                # Only the linked items: the rows of the link table (of a many-to-many
+                # relation) joined to theirs, not every item with an outer join.
+                linked = queryset.filter(**{f"{listed.project}__isnull": False}).order_by()
+                rows = linked.values_list(listed.project).annotate(n=Count("pk"))
                 for project_id, number in rows:
                     if project_id is not None:
                         by_id[project_id] = by_id.get(project_id, 0) + number
@@ -139,24 +157,28 @@ class RegionFacet(Facet):
         return queryset.filter(match) if match else queryset.none()
 
     def counts(self, listing, querysets):
-        """Each item once per kraj, however many of its lookups lead there: counted in the
-        database for a type with one lookup, from (item, kraj) pairs for one with several."""
-        counts, pairs = Counter(), set()
+        """Each item once per kraj, however many of its lookups lead there, counted in the
+        database ("parent", the kraje of the project above: per project, see below)."""
+        counts = Counter()
         for listed, queryset in querysets:
-            if len(listed.regions) == 1:
-                counts.update(self.counted(listing, queryset.order_by(), listed.regions[0]))
-                continue
-            for lookup in listed.regions:
-                pairs |= self.page_regions(queryset.order_by(), lookup)
-        counts.update(slug for _pk, slug in pairs)
+            queryset = queryset.order_by()
+            if listed.regions == ("parent",):
+                counts.update(self.counted_per_project(listing, queryset))
+            elif len(listed.regions) == 1:
+                lookup = listed.regions[0]
+                rows = tied_to_regions(queryset, lookup).values_list(f"{lookup}__slug")
+                counts.update(dict(rows.annotate(n=Count("pk", distinct=True))))
+            else:
+                sources = [
+                    (tied_to_regions(queryset, lookup), f"{lookup}__slug")
+                    for lookup in listed.regions
+                ]
+                counts.update(count_distinct_pairs(sources))
         return dict(counts)
 
-    def counted(self, listing, queryset, lookup):
-        """{kraj: items} of the one lookup: rows per kraj, or per project for "parent"."""
-        if lookup != "parent":
-            rows = queryset.filter(**{f"{lookup}__isnull": False})
-            rows = rows.values_list(f"{lookup}__slug").annotate(n=Count("pk", distinct=True))
-            return dict(rows)
+    def counted_per_project(self, listing, queryset):
+        """{kraj: items} of pages under projects: their number per project, summed over the
+        kraje of each project (a page has one project above it)."""
         by_path = project_regions_by_path()
         counts = Counter()
         for path, number in items_per_project(listing, queryset).items():
@@ -164,21 +186,16 @@ class RegionFacet(Facet):
                 counts[slug] += number
         return counts
 
-    def page_regions(self, queryset, lookup):
-        if lookup != "parent":
-            rows = queryset.filter(**{f"{lookup}__isnull": False})
-            return set(rows.values_list("pk", f"{lookup}__slug").distinct())
-        by_path = project_regions_by_path()
-        length = ProjectFacet.project_path_length()
-        rows = queryset.annotate(project_path=Substr("path", 1, length))
-        return {
-            (pk, slug)
-            for pk, path in rows.values_list("pk", "project_path")
-            for slug in by_path.get(path, ())
-        }
-
     def labels(self, listing, values):
         return dict(Region.objects.filter(slug__in=values).values_list("slug", "name"))
+
+
+def tied_to_regions(queryset, lookup):
+    """The items `lookup` leads from to a kraj. The first step's own column is tested too,
+    in the same filter (one join): the database drops the items without it before joining
+    (13,300 news items, one with a place of event: 5 ms rather than 11 on SQLite)."""
+    first = lookup.split("__")[0]
+    return queryset.filter(**{f"{first}__isnull": False, f"{lookup}__isnull": False})
 
 
 def items_per_project(listing, queryset):
