@@ -4,7 +4,9 @@ from django.test import TestCase
 
 from methodology.factories import MethodologyIndexPageFactory, ToolIndexPageFactory
 from news.factories import NewsIndexPageFactory, VideoIndexPageFactory
+from news.models import NewsPage
 from portal.projects.factories import ProjectIndexPageFactory
+from portal.projects.models import ProjectPage
 from portal.taxonomy.factories import TopicFactory
 from tests.bench import bench_scale
 
@@ -22,6 +24,9 @@ class ScaleBenchmarkSmokeTests(TestCase):
         TopicFactory(name="Sanace rodiny")
         made = bench_scale.build_large(80)
         self.assertEqual(made, 80)
+        # Shaped like a real portal: every news item from a project, every project in a kraj.
+        self.assertFalse(NewsPage.objects.filter(related_projects=None).exists())
+        self.assertFalse(ProjectPage.objects.filter(regions=None).exists())
         rows = bench_scale.measure_all(repeat=1)
         for expected in (
             "aktuality ?projekt (cold)",

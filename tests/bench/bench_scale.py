@@ -5,9 +5,11 @@ a 20,000-page portal, in one run, on SQLite and PostgreSQL.
     python tests/bench/bench_scale.py --db sqlite --keep /tmp/scale --repeat 5
     python tests/bench/bench_scale.py --pages 300 --repeat 1        # a quick look
 
-Each (database, portal) pair runs in its own process: "demo" is the demo portal
-(``load_demo_content``); "large" is the demo portal plus ``--pages`` generated pages shaped like
-a grown portal: a news index with most of them as children, 1,200 projects of which one has
+Each (database, portal) pair runs in its own process, and the two portals of a database are
+measured side by side, check by check, so that the ratio holds while the machine's speed
+drifts. "demo" is the demo portal (``load_demo_content``); "large" is the demo portal plus
+``--pages`` generated pages shaped like a grown portal: a news index with most of them as
+children, each news item from a project, 1,200 projects (each in a kraj), one of them with
 500 outputs under it, methodologies, tools and videos from random projects, a topic on a
 quarter of all pages, dated pages with listing images. With ``--keep DIR`` both portals are
 built only on the first run (SQLite files in DIR; PostgreSQL databases ``portal_scale_demo``
@@ -52,7 +54,7 @@ def build_large(pages, seed=20261201):
     from news.models import NewsIndexPage, NewsPage, PeriodReportPage, VideoIndexPage, VideoPage
     from portal.core.factories import PortalImageFactory
     from portal.projects.models import ProjectIndexPage, ProjectPage
-    from portal.taxonomy.models import PageTopic, Topic
+    from portal.taxonomy.models import PageTopic, Region, Topic
 
     rng = random.Random(seed)
     images = [PortalImageFactory() for _ in range(10)]
@@ -87,6 +89,13 @@ def build_large(pages, seed=20261201):
             for n in range(mix["project"])
         ]
         made += projects
+        # Each project in a kraj, as on a real portal.
+        regions = list(Region.objects.all())
+        if regions:
+            in_region = ProjectPage.regions.through
+            in_region.objects.bulk_create(
+                [in_region(projectpage=p, region=rng.choice(regions)) for p in projects]
+            )
         for number in range(mix["report"]):
             project = projects[0] if number < big_outputs else rng.choice(projects)
             start = datetime.date(2015 + number % 10, 1 + number % 6, 1)
@@ -100,10 +109,17 @@ def build_large(pages, seed=20261201):
                 )
             )
         news_index = NewsIndexPage.objects.get()
-        for number in range(mix["news"]):
-            news = add(news_index, NewsPage, published_at=now - datetime.timedelta(hours=number))
-            news.related_projects.add(rng.choice(projects))
-            made.append(news)
+        news_items = [
+            add(news_index, NewsPage, published_at=now - datetime.timedelta(hours=number))
+            for number in range(mix["news"])
+        ]
+        made += news_items
+        # Each news item from a project, as on a real portal (a ParentalManyToManyField's
+        # add() keeps the link in memory until the page is saved again).
+        links = NewsPage.related_projects.through
+        links.objects.bulk_create(
+            [links(newspage=news, projectpage=rng.choice(projects)) for news in news_items]
+        )
         for model, index, count in (
             (MethodologyPage, MethodologyIndexPage.objects.get(), mix["methodology"]),
             (ToolPage, ToolIndexPage.objects.get(), mix["tool"]),
@@ -269,7 +285,7 @@ def measure(client, path, repeat, cold):
     }
 
 
-def measure_all(repeat):
+def clients():
     from django.contrib.auth import get_user_model
     from django.test import Client
 
@@ -278,13 +294,26 @@ def measure_all(repeat):
     )
     anonymous, admin = Client(), Client()
     admin.force_login(user)
+    return anonymous, admin
+
+
+def measure_check(clients, check, repeat):
+    """{row label: figures} of one check: cold and warm for a public page, warm for the admin."""
+    label, path, is_admin = check
+    anonymous, admin = clients
+    if is_admin:
+        return {label: {**measure(admin, path, repeat, cold=False), "path": path}}
+    return {
+        f"{label} ({mode})": {**measure(anonymous, path, repeat, cold=mode == "cold"), "path": path}
+        for mode in ("cold", "warm")
+    }
+
+
+def measure_all(repeat):
+    both = clients()
     rows = {}
-    for label, path, is_admin in checks():
-        client = admin if is_admin else anonymous
-        modes = ("warm",) if is_admin else ("cold", "warm")
-        for mode in modes:
-            figures = measure(client, path, repeat, cold=mode == "cold")
-            rows[f"{label} ({mode})" if not is_admin else label] = {**figures, "path": path}
+    for check in checks():
+        rows.update(measure_check(both, check, repeat))
     return rows
 
 
@@ -307,6 +336,8 @@ def _ensure_postgres_database(name):
 
 
 def worker(args):
+    """Set up one portal, then measure the checks the coordinator names on standard input,
+    one at a time, so that the demo and the large portal are measured side by side."""
     import django
 
     os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.bench"
@@ -339,9 +370,16 @@ def worker(args):
     # As a served request ends: Django's test client keeps the connection open, and the
     # SQLite engine keeps the planner's statistics as a connection closes.
     connection.close()
-    rows = measure_all(args.repeat)
-    result = {"pages": Page.objects.count(), "build_seconds": build_seconds, "rows": rows}
-    print(RESULT_MARKER + json.dumps(result))
+    by_label = {check[0]: check for check in checks()}
+    both = clients()
+    _say({"pages": Page.objects.count(), "build_seconds": build_seconds, "checks": list(by_label)})
+    for line in sys.stdin:
+        check = by_label.get(line.strip())
+        _say(measure_check(both, check, args.repeat) if check else {})
+
+
+def _say(result):
+    print(RESULT_MARKER + json.dumps(result), flush=True)
 
 
 def analyze():
@@ -354,14 +392,53 @@ def analyze():
         cursor.execute("ANALYZE")
 
 
-def run(database, portal, args):
-    command = [sys.executable, __file__, "--worker", "--db", database, "--portal", portal]
-    command += ["--keep", args.keep, "--pages", str(args.pages), "--repeat", str(args.repeat)]
-    output = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
-    for line in output.stdout.splitlines():
-        if line.startswith(RESULT_MARKER):
-            return json.loads(line.removeprefix(RESULT_MARKER))
-    raise RuntimeError(f"{database}/{portal} failed:\n{output.stderr[-3000:]}")
+class Worker:
+    """A worker process measuring one portal (see `worker`)."""
+
+    def __init__(self, database, portal, args):
+        command = [sys.executable, __file__, "--worker", "--db", database, "--portal", portal]
+        command += ["--keep", args.keep, "--pages", str(args.pages), "--repeat", str(args.repeat)]
+        self.name = f"{database}/{portal}"
+        self.process = subprocess.Popen(  # noqa: S603 (this script, with its own arguments)
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT
+        )
+        self.setup = self.read()
+
+    def read(self):
+        for line in self.process.stdout:
+            if line.startswith(RESULT_MARKER):
+                return json.loads(line.removeprefix(RESULT_MARKER))
+        raise RuntimeError(f"{self.name} failed (its errors are above)")
+
+    def measure(self, label):
+        self.process.stdin.write(label + "\n")
+        self.process.stdin.flush()
+        return self.read()
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def run(database, args):
+    """(demo, large) results of one database, each check measured on both portals in turn
+    (the demo first for every other check), so that a drift of the machine's speed shows in
+    both columns of a row alike."""
+    demo, large = Worker(database, "demo", args), Worker(database, "large", args)
+    rows = {"demo": {}, "large": {}}
+    try:
+        for number, label in enumerate(large.setup["checks"]):
+            order = (demo, large) if number % 2 == 0 else (large, demo)
+            for worker_ in order:
+                portal = "demo" if worker_ is demo else "large"
+                rows[portal].update(worker_.measure(label))
+    finally:
+        demo.close()
+        large.close()
+    return tuple(
+        {**{k: v for k, v in w.setup.items() if k != "checks"}, "rows": rows[portal]}
+        for w, portal in ((demo, "demo"), (large, "large"))
+    )
 
 
 def report(database, demo, large):
@@ -405,7 +482,7 @@ def main(argv=None):
     databases = ["sqlite", "postgresql"] if args.db == "both" else [args.db]
     results = {}
     for database in databases:
-        demo, large = run(database, "demo", args), run(database, "large", args)
+        demo, large = run(database, args)
         report(database, demo, large)
         results[database] = {"demo": demo, "large": large}
     return results
