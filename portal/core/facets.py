@@ -14,15 +14,14 @@ from functools import cache
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import (
-    Case,
     Count,
+    F,
+    Func,
     IntegerField,
     Max,
     Min,
     OuterRef,
     Subquery,
-    Value,
-    When,
 )
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
@@ -195,13 +194,33 @@ def year_of(queryset, field):
     low, high = (_local_year(value) for value in bounds)
     if high - low > MAX_YEARS:
         return ExtractYear(field)
-    datetimes = isinstance(bounds[0], datetime.datetime)
-    start = _year_start_moment if datetimes else _year_start_day
-    # Newest year first, one comparison each: most items are recent, so most rows stop at the
-    # first or second test (13,300 news items: 19 ms with a range per year, 5 ms so).
-    newest_first = range(high, low - 1, -1)
-    whens = [When(**{f"{field}__gte": start(year)}, then=Value(year)) for year in newest_first]
-    return Case(*whens, output_field=IntegerField())
+    start = _year_start_moment if isinstance(bounds[0], datetime.datetime) else _year_start_day
+    return YearByStarts(field, [(year, start(year)) for year in range(high, low - 1, -1)])
+
+
+class YearByStarts(Func):
+    """The year of `field` by comparing it with the first moment (or day) of each year in
+    `starts` ([(year, start)], newest first): CASE WHEN field >= start THEN year ...
+
+    Newest year first, one comparison each: most items are recent, so most rows stop at the
+    first or second test (13,300 news items: 19 ms with a range per year, 5 ms so). Written
+    out here rather than with Case and When, whose expressions Django resolves and compiles
+    one by one: 5 ms of Python for ten years, not 0.5."""
+
+    output_field = IntegerField()
+
+    def __init__(self, field, starts):
+        super().__init__(F(field))
+        self.starts = tuple(starts)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, column_params = compiler.compile(self.source_expressions[0])
+        field = self.source_expressions[0].output_field
+        whens, params = [], []
+        for year, start in self.starts:
+            whens.append(f"WHEN {column} >= %s THEN {int(year)}")
+            params += [*column_params, field.get_db_prep_value(start, connection)]
+        return f"CASE {' '.join(whens)} ELSE NULL END", params
 
 
 def _local_year(value):
