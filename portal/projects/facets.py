@@ -95,8 +95,7 @@ class ProjectFacet(Facet):
                 linked = queryset.filter(**{f"{listed.project}__isnull": False}).order_by()
                 rows = linked.values_list(listed.project).annotate(n=Count("pk"))
                 for project_id, number in rows:
-                    if project_id is not None:
-                        by_id[project_id] = by_id.get(project_id, 0) + number
+                    by_id[project_id] = by_id.get(project_id, 0) + number
         projects = visible_projects()
         if len(by_id) + len(by_path) <= LOOKED_UP_PROJECTS:
             projects = projects.filter(Q(pk__in=by_id) | Q(path__in=by_path))
