@@ -90,12 +90,10 @@ class ProjectFacet(Facet):
                 for path, number in items_per_project(listing, queryset).items():
                     by_path[path] = by_path.get(path, 0) + number
             elif listed.project:
-                # Only the linked items: the rows of the link table (of a many-to-many
-                # relation) joined to theirs, not every item with an outer join.
-                linked = queryset.filter(**{f"{listed.project}__isnull": False}).order_by()
-                rows = linked.values_list(listed.project).annotate(n=Count("pk"))
+                rows = queryset.order_by().values_list(listed.project).annotate(n=Count("pk"))
                 for project_id, number in rows:
-                    by_id[project_id] = by_id.get(project_id, 0) + number
+                    if project_id is not None:
+                        by_id[project_id] = by_id.get(project_id, 0) + number
         projects = visible_projects()
         if len(by_id) + len(by_path) <= LOOKED_UP_PROJECTS:
             projects = projects.filter(Q(pk__in=by_id) | Q(path__in=by_path))
