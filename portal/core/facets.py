@@ -387,7 +387,7 @@ class LinkedVocabularyFacet(Facet):
     def reads_copies(self, listing, link):
         """Whether the counts can come from the link table's own copy of its pages' type and
         visibility: no other facet narrows the pages, and each link row is a page once."""
-        others_active = listing.filtered_except(self)
+        others_active = any(facet is not self for facet in listing.active)
         copies = (link.model, link.page) in VISIBILITY_COPIES
         return copies and not others_active and link.once_per_page and "__" not in link.entry
 

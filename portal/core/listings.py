@@ -209,10 +209,6 @@ class Listing:
     def is_filtered(self):
         return bool(self.active)
 
-    def filtered_except(self, facet):
-        """Whether a facet other than `facet` narrows the listing."""
-        return any(active is not facet for active in self.active)
-
     def querysets(self, except_facet=None):
         """[(listed, its pages matching every active filter but `except_facet`)]."""
         result = []

@@ -51,10 +51,6 @@ class ChosenProject(str):
         return value
 
 
-def project_path(slug):
-    return visible_projects().filter(slug=slug).values_list("path", flat=True).first()
-
-
 class ProjectFacet(Facet):
     param = "projekt"
     label = _("Projekt")
@@ -71,16 +67,16 @@ class ProjectFacet(Facet):
         if row is None:
             folded = projects.alias(folded=Fold("title")).filter(folded=fold(value))
             row = folded.values_list("slug", "path").first()
-        if row is None or not exists_in(listing, self, ChosenProject(*row)):
+        chosen = ChosenProject(*row) if row else None
+        if chosen is None or not exists_in(listing, self, chosen):
             self.refuse(value)
-        return ChosenProject(*row)
+        return chosen
 
     def filter(self, listed, queryset, value):
         if not listed.project:
             return queryset.none()
         if listed.project == "parent":
-            path = getattr(value, "path", None) or project_path(value)
-            return queryset.filter(path__startswith=path) if path else queryset.none()
+            return queryset.filter(path__startswith=value.path)
         return queryset.filter(**{f"{listed.project}__slug": value})
 
     def counts(self, listing, querysets):

@@ -403,6 +403,7 @@ class Worker:
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT
         )
         self.setup = self.read()
+        self.rows = {}
 
     def read(self):
         for line in self.process.stdout:
@@ -413,7 +414,15 @@ class Worker:
     def measure(self, label):
         self.process.stdin.write(label + "\n")
         self.process.stdin.flush()
-        return self.read()
+        self.rows.update(self.read())
+
+    def result(self):
+        """What `main` reports of the portal: its size, build time and measured rows."""
+        return {
+            "pages": self.setup["pages"],
+            "build_seconds": self.setup["build_seconds"],
+            "rows": self.rows,
+        }
 
     def close(self):
         self.process.stdin.close()
@@ -424,21 +433,15 @@ def run(database, args):
     """(demo, large) results of one database, each check measured on both portals in turn
     (the demo first for every other check), so that a drift of the machine's speed shows in
     both columns of a row alike."""
-    demo, large = Worker(database, "demo", args), Worker(database, "large", args)
-    rows = {"demo": {}, "large": {}}
+    workers = [Worker(database, portal, args) for portal in ("demo", "large")]
     try:
-        for number, label in enumerate(large.setup["checks"]):
-            order = (demo, large) if number % 2 == 0 else (large, demo)
-            for worker_ in order:
-                portal = "demo" if worker_ is demo else "large"
-                rows[portal].update(worker_.measure(label))
+        for number, label in enumerate(workers[1].setup["checks"]):
+            for worker_ in workers if number % 2 == 0 else workers[::-1]:
+                worker_.measure(label)
     finally:
-        demo.close()
-        large.close()
-    return tuple(
-        {**{k: v for k, v in w.setup.items() if k != "checks"}, "rows": rows[portal]}
-        for w, portal in ((demo, "demo"), (large, "large"))
-    )
+        for worker_ in workers:
+            worker_.close()
+    return tuple(worker_.result() for worker_ in workers)
 
 
 def report(database, demo, large):
