@@ -2,7 +2,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +25,13 @@ from portal.projects.facets import ProjectFacet, RegionFacet
 from portal.projects.models import SourceProjectMixin, parent_project
 from portal.projects.widgets import ProjectTitlesWidget
 from portal.taxonomy.facets import TopicFacet
+
+
+def place_index(field, name):
+    """An index of the pages that name a place, which most do not. With an index of every
+    row, SQLite's sampled statistics rate "has a place" a poor filter and read all 13,000
+    news items to find the few (the kraj facet: 5 ms; 0.01 off this index)."""
+    return models.Index(fields=[field], condition=Q(**{f"{field}__isnull": False}), name=name)
 
 
 class NewsCategory(models.Model):
@@ -89,6 +96,7 @@ class NewsPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        db_index=False,  # see Meta.indexes
     )
     participant_count = models.PositiveIntegerField(_("počet účastníků"), null=True, blank=True)
 
@@ -142,6 +150,7 @@ class NewsPage(BasePage):
         indexes = [
             models.Index(fields=["published_at"], name="news_published_at_idx"),
             models.Index(fields=["visibility", "published_at"], name="news_visible_published_idx"),
+            place_index("event_municipality", name="news_event_place_idx"),
         ]
         verbose_name_plural = _("aktuality")
 
@@ -338,6 +347,7 @@ class VideoPage(SourceProjectMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        db_index=False,  # see Meta.indexes
     )
 
     content_panels = BasePage.content_panels + [
@@ -389,7 +399,8 @@ class VideoPage(SourceProjectMixin, BasePage):
                 F("first_published").desc(nulls_last=True),
                 F("sort_title"),
                 name="video_visible_newest_idx",
-            )
+            ),
+            place_index("municipality", name="video_place_idx"),
         ]
 
     def clean(self):

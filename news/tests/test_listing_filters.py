@@ -118,8 +118,8 @@ class NewsYearTests(TestCase):
 
 
 class NewsRegionCountTests(TestCase):
-    """A news item reaches a kraj through its project or its place of event: each kraj
-    counts it once, however many of the two lead there."""
+    """A news item reaches a kraj through its projects or its place of event: each kraj
+    counts it once, however many of them lead there."""
 
     @classmethod
     def setUpTestData(cls):
@@ -130,8 +130,11 @@ class NewsRegionCountTests(TestCase):
         project = ProjectPageFactory(title="Hnízdo inovací")
         project.regions.add(pardubice)
         project.save_revision().publish()
+        neighbour = ProjectPageFactory(title="Sousední projekt")
+        neighbour.regions.add(pardubice)
+        neighbour.save_revision().publish()
         both_ways = NewsPageFactory(title="Setkání v Pardubicích")
-        both_ways.related_projects.add(project)
+        both_ways.related_projects.add(project, neighbour)
         both_ways.event_municipality = MunicipalityFactory(name="Pardubice", region=pardubice)
         both_ways.save_revision().publish()
         elsewhere = NewsPageFactory(title="Seminář v Jihlavě")

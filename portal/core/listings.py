@@ -15,7 +15,7 @@ from django import forms
 from django.core.exceptions import EmptyResultSet, ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import ProhibitNullCharactersValidator
-from django.db import models
+from django.db import connection, models
 from django.db.models import F, OrderBy
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -137,6 +137,12 @@ class FacetField(forms.CharField):
         return self.facet.clean(value, self.listing)
 
 
+# Above this many matching items, a page of a filtered listing walks the listing's order on
+# SQLite to its page's worth; up to it, the matches are collected and sorted (see
+# Listing.ordered_querysets). Of 13,300 news items, walking to 24 matches took 2.5 ms and
+# sorting them 0.05; for 3,900 matches, walking took 0.1 ms and sorting 9.
+SORTED_FILTER_MAX = 100
+
 TOO_MANY_VALUES_MESSAGE = _("Vyberte nejvýše %(count)d hodnot filtru.")
 
 
@@ -211,13 +217,29 @@ class Listing:
 
     def querysets(self, except_facet=None):
         """[(listed, its pages matching every active filter but `except_facet`)]."""
+        return [(listed, self.filtered(listed, except_facet)) for listed in self.listed]
+
+    def filtered(self, listed, except_facet=None, in_order=False):
+        queryset = self.base(listed)
+        for facet, value in self.active.items():
+            if facet is not except_facet:
+                how = facet.filter_in_order if in_order else facet.filter
+                queryset = how(listed, queryset, value)
+        return queryset
+
+    def ordered_querysets(self):
+        """[(listed, counted pages, the pages to read in order)]. On SQLite, a filter that
+        matches many items is cheaper walked in listing order to the page's worth
+        (`Facet.filter_in_order`), and one that matches a few collected first and sorted,
+        as counted. PostgreSQL's planner chooses for itself (walking a topic's 550 reports
+        took it 5 ms instead of 1.5)."""
+        walks = connection.vendor == "sqlite" and any(f.walks_in_order for f in self.active)
         result = []
-        for listed in self.listed:
-            queryset = self.base(listed)
-            for facet, value in self.active.items():
-                if facet is not except_facet:
-                    queryset = facet.filter(listed, queryset, value)
-            result.append((listed, queryset))
+        for listed, queryset in self.querysets():
+            if walks and self.count_of(queryset) > SORTED_FILTER_MAX:
+                result.append((listed, queryset, self.filtered(listed, in_order=True)))
+            else:
+                result.append((listed, queryset, queryset))
         return result
 
     @cached_property
@@ -242,9 +264,9 @@ class Listing:
 
     @cached_property
     def page_obj(self):
-        querysets = self.querysets()
+        querysets = self.ordered_querysets()
         if len(querysets) == 1:
-            listed, queryset = querysets[0]
+            listed, _counted, queryset = querysets[0]
             loaded = (
                 queryset.defer_streamfields()
                 .select_related(*listed.select_related)
@@ -300,13 +322,13 @@ class MergedOrder:
     """
 
     def __init__(self, querysets, count_of):
-        self.querysets, self.count_of = querysets, count_of
-        self.by_title = all(listed.order == "title" for listed, _queryset in querysets)
+        self.querysets, self.count_of = querysets, count_of  # see Listing.ordered_querysets
+        self.by_title = all(listed.order == "title" for listed, *_querysets in querysets)
 
     @cached_property
     def total(self):
         # The types are disjoint: a count each is cheaper than counting a merged query.
-        return sum(self.count_of(queryset) for _listed, queryset in self.querysets)
+        return sum(self.count_of(counted) for _listed, counted, _ordered in self.querysets)
 
     def count(self):
         return self.total
@@ -320,7 +342,7 @@ class MergedOrder:
     def first(self, count, backwards=False):
         """The first `count` (listed, pk) pairs in the merged order, or in its reverse."""
         rows = []
-        for listed, queryset in self.querysets:
+        for listed, _counted, queryset in self.querysets:
             ordered = queryset.order_by(*listed.ordering())
             ordered = ordered.reverse() if backwards else ordered
             values = ordered.values_list("pk", listed.order_key, "sort_title", "title")[:count]

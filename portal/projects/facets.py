@@ -10,13 +10,12 @@ from collections import Counter
 
 from django.apps import apps
 from django.core.exceptions import EmptyResultSet
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.facets import Facet, exists_in
-from portal.core.subqueries import count_distinct_pairs
 from portal.core.text import Fold, fold
 from portal.core.visibility import visible
 from portal.taxonomy.models import Region
@@ -86,8 +85,8 @@ class ProjectFacet(Facet):
                 for path, number in items_per_project(listing, queryset).items():
                     by_path[path] = by_path.get(path, 0) + number
             elif listed.project:
-                rows = queryset.order_by().values_list(listed.project).annotate(n=Count("pk"))
-                for project_id, number in rows:
+                per_project = items_per_linked_project(listing, listed, queryset)
+                for project_id, number in per_project.items():
                     if project_id is not None:
                         by_id[project_id] = by_id.get(project_id, 0) + number
         projects = visible_projects()
@@ -150,37 +149,40 @@ class RegionFacet(Facet):
         return queryset.filter(match) if match else queryset.none()
 
     def counts(self, listing, querysets):
-        """Each item once per kraj, however many of its lookups lead there, counted in the
-        database ("parent", the kraje of the project above: per project, see below)."""
+        """Each item once per kraj, however many of its lookups lead there. The kraje of
+        an item's projects ("parent", the project above, or `Listed.project`, its own
+        project field) come from the number of items per project, which the project facet
+        counts too; other lookups (a place) count in the database the items not counted
+        yet. (The news of 20,000 pages on SQLite: 27 ms as one UNION of every (item, kraj)
+        pair, 2 ms so.)"""
         counts = Counter()
         for listed, queryset in querysets:
             queryset = queryset.order_by()
-            if listed.regions == ("parent",):
-                counts.update(self.counted_per_project(listing, queryset))
-            elif len(listed.regions) == 1:
-                lookup = listed.regions[0]
-                rows = tied_to_regions(queryset, lookup).values_list(f"{lookup}__slug")
-                counts.update(dict(rows.annotate(n=Count("pk", distinct=True))))
-            else:
-                sources = [
-                    (tied_to_regions(queryset, lookup), f"{lookup}__slug")
-                    for lookup in listed.regions
-                ]
-                counts.update(count_distinct_pairs(sources))
+            for index, lookup in enumerate(listed.regions):
+                if lookup == "parent":  # stands alone
+                    counts.update(counted_per_project(listing, queryset))
+                elif index == 0 and lookup == f"{listed.project}__regions":
+                    counts.update(counted_through_projects(listing, listed, queryset))
+                else:
+                    rows = reached_first_by(queryset, listed.regions[:index], lookup)
+                    rows = rows.values_list("kraj").annotate(n=Count("pk", distinct=True))
+                    counts.update(dict(rows))
         return dict(counts)
-
-    def counted_per_project(self, listing, queryset):
-        """{kraj: items} of pages under projects: their number per project, summed over the
-        kraje of each project (a page has one project above it)."""
-        by_path = project_regions_by_path()
-        counts = Counter()
-        for path, number in items_per_project(listing, queryset).items():
-            for slug in by_path.get(path, ()):
-                counts[slug] += number
-        return counts
 
     def labels(self, listing, values):
         return dict(Region.objects.filter(slug__in=values).values_list("slug", "name"))
+
+
+def reached_first_by(queryset, earlier, lookup):
+    """The items `lookup` leads to a kraj (as "kraj", its slug) that none of the `earlier`
+    lookups lead to: summed over an item type's lookups, each item counts once per kraj."""
+    rows = tied_to_regions(queryset, lookup).annotate(kraj=F(f"{lookup}__slug"))
+    for other in earlier:
+        same_kraj = queryset.model.objects.filter(
+            pk=OuterRef("pk"), **{f"{other}__slug": OuterRef("kraj")}
+        )
+        rows = rows.filter(~Exists(same_kraj))
+    return rows
 
 
 def tied_to_regions(queryset, lookup):
@@ -191,9 +193,49 @@ def tied_to_regions(queryset, lookup):
     return queryset.filter(**{f"{first}__isnull": False, f"{lookup}__isnull": False})
 
 
+def counted_per_project(listing, queryset):
+    """{kraj: items} of pages under projects: their number per project, summed over the
+    kraje of each project (a page has one project above it)."""
+    by_path = project_regions(listing)[1]
+    counts = Counter()
+    for path, number in items_per_project(listing, queryset).items():
+        for slug in by_path.get(path, ()):
+            counts[slug] += number
+    return counts
+
+
+def counted_through_projects(listing, listed, queryset):
+    """{kraj: items} of the items tied to kraje through their own projects: their number per
+    project, summed over the kraje of each project, less what that sum counts twice. (The
+    news of 20,000 pages, counted as one join of items, projects and kraje: 15 ms on
+    SQLite, 16 on PostgreSQL; so 2 and 6, finding the items with several projects.)"""
+    by_pk = project_regions(listing)[0]
+    counts = Counter()
+    for pk, number in items_per_linked_project(listing, listed, queryset).items():
+        for slug in by_pk.get(pk, ()):
+            counts[slug] += number
+    counts.subtract(counted_twice(listed, queryset))
+    return counts
+
+
+def counted_twice(listed, queryset):
+    """{kraj: surplus} of the sum over projects: an item with two projects in one kraj is
+    in that kraj's sum twice. Few items have several projects: they are read pair by pair."""
+    field = listed.model._meta.get_field(listed.project)
+    if not field.many_to_many:
+        return {}
+    through, page = field.remote_field.through, field.m2m_field_name()
+    several = through.objects.values(page).annotate(n=Count("*")).filter(n__gt=1).values(page)
+    pairs = queryset.filter(pk__in=several).values_list("pk", f"{listed.project}__regions__slug")
+    surplus = Counter()
+    for (_pk, slug), times in Counter(pairs).items():
+        if slug is not None:
+            surplus[slug] += times - 1
+    return surplus
+
+
 def items_per_project(listing, queryset):
-    """{project path: number of items} of pages that sit under projects; read once per
-    request for each query, as the project and kraj facets both count by it."""
+    """{project path: number of items} of pages that sit under projects."""
     length = listing.memo.get("project_path_length")
     if length is None:
         length = listing.memo["project_path_length"] = ProjectFacet.project_path_length()
@@ -203,8 +245,20 @@ def items_per_project(listing, queryset):
         .values_list("project_path")
         .annotate(n=Count("pk"))
     )
+    return read_once(listing, rows)
+
+
+def items_per_linked_project(listing, listed, queryset):
+    """{project pk: number of items} of pages linked to projects by `Listed.project`."""
+    rows = queryset.order_by().values_list(listed.project).annotate(n=Count("pk"))
+    return read_once(listing, rows)
+
+
+def read_once(listing, rows):
+    """dict(rows), read once per request for each query: the project and kraj facets both
+    count by the items per project."""
     try:
-        key = ("per-project", *rows.query.sql_with_params())
+        key = ("rows", *rows.query.sql_with_params())
     except EmptyResultSet:
         return {}
     if key not in listing.memo:
@@ -216,10 +270,16 @@ def project_paths_in(region_slug):
     return list(visible_projects().filter(regions__slug=region_slug).values_list("path", flat=True))
 
 
-def project_regions_by_path():
-    """{project path: [region slugs]} of the public projects."""
-    by_path = {}
-    for path, slug in visible_projects().values_list("path", "regions__slug"):
-        if slug:
-            by_path.setdefault(path, []).append(slug)
-    return by_path
+def project_regions(listing):
+    """({project pk: [kraj slugs]}, {project path: [kraj slugs]}) of every project, read
+    once per request. Items count by the kraje of their project whoever may read it, as
+    the kraj filter finds them."""
+    if "project_regions" not in listing.memo:
+        by_pk, by_path = {}, {}
+        rows = project_model().objects.order_by().values_list("pk", "path", "regions__slug")
+        for pk, path, slug in rows:
+            if slug:
+                by_pk.setdefault(pk, []).append(slug)
+                by_path.setdefault(path, []).append(slug)
+        listing.memo["project_regions"] = by_pk, by_path
+    return listing.memo["project_regions"]

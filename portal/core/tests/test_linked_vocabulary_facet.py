@@ -1,5 +1,7 @@
 """A vocabulary facet over a listing of several page types, each linked its own way."""
 
+from unittest.mock import patch
+
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory, TestCase
 from django.utils.translation import gettext_lazy as _
@@ -82,3 +84,14 @@ class LinkedVocabularyFacetTests(TestCase):
         TargetGroup.objects.create(name="Soudci")
         listing = self.listing(skupina="soudci")
         self.assertEqual(listing.errors, ["Cílovou skupinu „soudci“ v tomto výpisu nenajdete."])
+
+    def test_a_page_walked_in_listing_order_lists_what_the_filter_counts(self):
+        """A filter matching many items is read by walking the listing's order (SQLite), one
+        matching a few by sorting its matches: the page lists the same items either way."""
+        MethodologyPageFactory(title="Adaptace pro rodiče", target_groups=[self.parents])
+        for walked_above in (0, 10**6):
+            with patch("portal.core.listings.SORTED_FILTER_MAX", walked_above):
+                self.assertEqual(self.titles(self.listing(skupina="deti")), ["Metodika"])
+                self.assertEqual(
+                    self.titles(self.listing(skupina="rodice", zdroj="vysocina")), ["Metodika"]
+                )
