@@ -83,8 +83,10 @@ class Facet:
     def filter(self, listed, queryset, value):
         raise NotImplementedError
 
-    # Whether `filter_in_order` differs from `filter` (see Listing.ordered_querysets).
-    walks_in_order = False
+    @property
+    def walks_in_order(self):
+        """Whether `filter_in_order` differs from `filter` (see Listing.ordered_querysets)."""
+        return type(self).filter_in_order is not Facet.filter_in_order
 
     def filter_in_order(self, listed, queryset, value):
         """`filter`, written for reading the first items in listing order."""
@@ -345,7 +347,6 @@ class LinkedVocabularyFacet(Facet):
     label_field = "name"
     lookup = ""
     choice_order = None
-    walks_in_order = True
 
     def link(self, listed):
         return link_of(listed.model, self.lookup)
@@ -360,20 +361,23 @@ class LinkedVocabularyFacet(Facet):
         return value
 
     def filter(self, listed, queryset, value):
-        link = self.link(listed)
-        if link is None:
-            return queryset.none()
-        return queryset.filter(pk__in=self.linked(listed, link, value).values(link.page))
+        return self.linked_pages(listed, queryset, value, in_order=False)
 
     def filter_in_order(self, listed, queryset, value):
-        """The pages linked to the entry as a correlated EXISTS: the database walks the
-        listing's order index and stops at a page's worth, where IN first collects and
-        sorts every linked page (the 3,900 news items of a topic on SQLite: 9 ms; 0.1)."""
+        return self.linked_pages(listed, queryset, value, in_order=True)
+
+    def linked_pages(self, listed, queryset, value, in_order):
+        """The pages linked to the entry: IN a subquery of the link table, or, read in
+        listing order, a correlated EXISTS, so that the database walks the listing's order
+        index and stops at a page's worth where IN first collects and sorts every linked
+        page (the 3,900 news items of a topic on SQLite: 9 ms; 0.1)."""
         link = self.link(listed)
         if link is None:
             return queryset.none()
-        linked = self.linked(listed, link, value).filter(**{link.page: OuterRef("pk")})
-        return queryset.filter(Exists(linked))
+        rows = self.linked(listed, link, value)
+        if in_order:
+            return queryset.filter(Exists(rows.filter(**{link.page: OuterRef("pk")})))
+        return queryset.filter(pk__in=rows.values(link.page))
 
     def linked(self, listed, link, value):
         """The link rows to the entry `value`; where the link table keeps copies of its pages'

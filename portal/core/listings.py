@@ -266,14 +266,16 @@ class Listing:
     def page_obj(self):
         querysets = self.ordered_querysets()
         if len(querysets) == 1:
-            listed, _counted, queryset = querysets[0]
+            listed, counted, queryset = querysets[0]
             loaded = (
                 queryset.defer_streamfields()
                 .select_related(*listed.select_related)
                 .prefetch_related("topics")
             )
             ordered = self.ordered(listed, loaded)
-            return Paginator(ordered, self.per_page).get_page(self.request.GET.get("strana"))
+            # One count per request: ordered_querysets may have counted the same pages.
+            paginator = CountedPaginator(ordered, self.per_page, self.count_of(counted))
+            return paginator.get_page(self.request.GET.get("strana"))
         page_obj = Paginator(MergedOrder(querysets, self.count_of), self.per_page).get_page(
             self.request.GET.get("strana")
         )
@@ -309,6 +311,14 @@ class Listing:
                 )
                 loaded.update({page.pk: page for page in queryset})
         return [loaded[pk] for _listed, pk in items if pk in loaded]
+
+
+class CountedPaginator(Paginator):
+    """A Paginator given the count its listing has already made, rather than counting again."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.count = count  # Paginator.count is a cached_property: this is its value
 
 
 class MergedOrder:

@@ -3,7 +3,9 @@
 from unittest.mock import patch
 
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.test import RequestFactory, TestCase
+from django.test.utils import CaptureQueriesContext
 from django.utils.translation import gettext_lazy as _
 
 from methodology.factories import MethodologyPageFactory, ToolPageFactory
@@ -53,10 +55,10 @@ class LinkedVocabularyFacetTests(TestCase):
         tool.save()
         NewsPageFactory(title="Zpráva")
 
-    def listing(self, **params):
+    def listing(self, listed=LISTED, **params):
         request = RequestFactory().get("/", params)
         request.user = AnonymousUser()
-        return Listing(request, LISTED, (TargetGroupFacet(), SourceRegionFacet()))
+        return Listing(request, listed, (TargetGroupFacet(), SourceRegionFacet()))
 
     def choices(self, listing, param):
         facet = next(view for view in listing.facets if view.param == param)
@@ -95,3 +97,17 @@ class LinkedVocabularyFacetTests(TestCase):
                 self.assertEqual(
                     self.titles(self.listing(skupina="rodice", zdroj="vysocina")), ["Metodika"]
                 )
+
+    def test_a_listing_of_one_type_counts_its_items_once_walked_or_not(self):
+        MethodologyPageFactory(title="Adaptace pro rodiče", target_groups=[self.parents])
+        methodologies = (Listed(MethodologyPage, order="title"),)
+        for walked_above in (0, 10**6):
+            with (
+                patch("portal.core.listings.SORTED_FILTER_MAX", walked_above),
+                CaptureQueriesContext(connection) as captured,
+            ):
+                listing = self.listing(methodologies, skupina="rodice")
+                self.assertEqual(self.titles(listing), ["Adaptace pro rodiče", "Metodika"])
+                self.assertEqual(listing.count, 2)
+            counts = [q["sql"] for q in captured if q["sql"].startswith("SELECT COUNT(*)")]
+            self.assertEqual(len(counts), 1, counts)
