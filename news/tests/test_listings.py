@@ -78,6 +78,15 @@ class NewsListingTests(ListingQueriesMixin, TestCase):
             listed += [page.title for page in response.context["news_page"]]
         self.assertEqual(listed, expected)
 
+    def test_each_card_links_its_own_topics_whatever_its_type(self):
+        reunification = TopicFactory(name="Návrat dítěte domů")
+        NewsPageFactory(title="Zpráva o sanaci", topics=[self.topic])
+        PeriodReportPageFactory(parent=ProjectPageFactory(), topics=[reunification])
+        response = self.client.get(self.index.url)
+        for topic in (self.topic, reunification):
+            link = f'<a class="tag" href="/temata/{topic.slug}/">{topic.name}</a>'
+            self.assertContains(response, link, count=1, html=True)
+
 
 class VideoListingTests(ListingQueriesMixin, TestCase):
     @classmethod

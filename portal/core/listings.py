@@ -16,7 +16,7 @@ from django.core.exceptions import EmptyResultSet, ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import connection, models
-from django.db.models import F, OrderBy
+from django.db.models import F, OrderBy, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -307,10 +307,11 @@ class Listing:
                     listed.model.objects.filter(pk__in=ids[listed.model])
                     .defer_streamfields()
                     .select_related(*listed.select_related)
-                    .prefetch_related("topics")
                 )
                 loaded.update({page.pk: page for page in queryset})
-        return [loaded[pk] for _listed, pk in items if pk in loaded]
+        pages = [loaded[pk] for _listed, pk in items if pk in loaded]
+        prefetch_related_objects(pages, "topics")  # every type's topics in one query
+        return pages
 
 
 class CountedPaginator(Paginator):
