@@ -6,6 +6,8 @@ A section is written without a template and its pages read as rows, not page obj
 Django's template and Wagtail's per-page ``get_sitemap_urls`` took 1.5 s for 5,000 URLs.
 """
 
+from html import escape  # Django's, without its lazy-string wrapper (5,000 calls a section)
+
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger
@@ -14,12 +16,11 @@ from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from portal.core.content_version import FRAGMENT_SECONDS, content_version
-from portal.core.links import absolute_url
+from portal.core.links import absolute_url, site_root
 from portal.core.privacy import public
 from portal.regions.sections import counts_by_region
 from portal.taxonomy.models import Region, Topic
@@ -27,6 +28,7 @@ from portal.taxonomy.models import Region, Topic
 SECTION_SIZE = 5000
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+LAST_CHANGE = Coalesce("last_published_at", "latest_revision_created_at")
 
 
 class PortalSitemap(Sitemap):
@@ -37,26 +39,22 @@ class PortalSitemap(Sitemap):
 
     def items(self):
         pages = self.get_wagtail_site().root_page.get_descendants(inclusive=True).live()
-        return (
-            public(pages)
-            .order_by("path")
-            .values_list("url_path", "last_published_at", "latest_revision_created_at")
-        )
+        return public(pages).order_by("path").values_list("url_path", LAST_CHANGE)
 
     def summary(self):
         """For the index: (number of URLs, latest change) in one aggregate over the pages."""
-        latest = Coalesce("last_published_at", "latest_revision_created_at")
-        row = self.items().order_by().aggregate(count=Count("pk"), latest=Max(latest))
+        row = self.items().order_by().aggregate(count=Count("pk"), latest=Max(LAST_CHANGE))
         return row["count"], row["latest"]
 
     def _urls(self, page, protocol, domain):
-        root_path = self.get_wagtail_site().root_page.url_path
+        address = site_root(self.request)
+        below_root = len(self.get_wagtail_site().root_page.url_path) - 1
         return [
             {
-                "location": absolute_url(self.request, url_path[len(root_path) - 1 :]),
-                "lastmod": published or revised,
+                "location": address + url_path[below_root:],
+                "lastmod": changed,
             }
-            for url_path, published, revised in self.paginator.page(page).object_list
+            for url_path, changed in self.paginator.page(page).object_list
         ]
 
 
@@ -148,8 +146,10 @@ def _section(request, section, page):
     return urlset(urls)
 
 
-def _lastmod(when):
-    return f"<lastmod>{timezone.localtime(when):%Y-%m-%d}</lastmod>" if when else ""
+def _lastmod(when, zone):
+    """The day of `when` in `zone` (the current time zone, read once per document: reading
+    it for each of 5,000 URLs took a third of a section's time)."""
+    return f"<lastmod>{when.astimezone(zone).date().isoformat()}</lastmod>" if when else ""
 
 
 def sitemapindex(request):
@@ -160,7 +160,7 @@ def sitemapindex(request):
         sitemap = sitemap_class(request)
         count, latest = sitemap.summary()
         path = reverse("sitemap_section", args=[name])
-        lastmod = _lastmod(latest)
+        lastmod = _lastmod(latest, timezone.get_current_timezone())
         for number in range(1, max(1, -(-count // sitemap.limit)) + 1):
             location = absolute_url(request, path if number == 1 else f"{path}?p={number}")
             lines.append(f"<sitemap><loc>{escape(location)}</loc>{lastmod}</sitemap>")
@@ -172,8 +172,9 @@ def urlset(urls):
     """The <urlset> document of Django's sitemap template (location and lastmod), written
     directly: the template costs about a third of a millisecond per URL."""
     lines = [XML_DECLARATION, f'<urlset xmlns="{SITEMAP_NS}">']
+    zone = timezone.get_current_timezone()
     for url in urls:
-        lastmod = _lastmod(url.get("lastmod"))
+        lastmod = _lastmod(url.get("lastmod"), zone)
         lines.append(f"<url><loc>{escape(url['location'])}</loc>{lastmod}</url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"

@@ -1,6 +1,7 @@
 """The sitemap's index and its page sections on the demo portal: every public page once,
 split into sections, on the Site record's address whatever the Host header says."""
 
+import datetime
 import re
 from unittest import mock
 
@@ -43,6 +44,23 @@ class SitemapSectionTests(DemoPortalTestCase):
                 self.assertEqual(text.count("<url>"), text.count("<lastmod>"))
         self.assertEqual(len(listed), len(set(listed)))
         self.assertEqual(set(listed), self.public_page_urls())
+
+    def test_a_page_is_dated_by_its_last_change_on_the_prague_calendar(self):
+        """The last publication, or for a page never published through the admin (an import)
+        its latest revision: 22:30 UTC on 31 March 2024 is already 1 April in Prague."""
+        published, imported = public(Page.objects.live().filter(depth__gt=2))[:2]
+        utc = datetime.UTC
+        Page.objects.filter(pk=published.pk).update(
+            last_published_at=datetime.datetime(2024, 3, 31, 22, 30, tzinfo=utc)
+        )
+        Page.objects.filter(pk=imported.pk).update(
+            last_published_at=None,
+            latest_revision_created_at=datetime.datetime(2023, 12, 31, 23, 30, tzinfo=utc),
+        )
+        text = self.get("/sitemap-stranky.xml")
+        for page, day in ((published, "2024-04-01"), (imported, "2024-01-01")):
+            entry = f"<url><loc>{SITE}{page.url}</loc><lastmod>{day}</lastmod></url>"
+            self.assertIn(entry, text)
 
     def test_topic_sections_split_when_the_topics_outgrow_one(self):
         """The index counts topics by a bound while they fit one section; past it, by listing."""
