@@ -1,8 +1,12 @@
 """The news listing's filters: counted in the database, refused cheaply, projects by name."""
 
 import datetime
+from collections import Counter
 
+from django.core.cache import cache
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news.factories import NewsIndexPageFactory, NewsPageFactory, PeriodReportPageFactory
@@ -149,3 +153,14 @@ class NewsRegionCountTests(TestCase):
         self.assertIn('<option value="vysocina">Kraj Vysočina (1)</option>', html)
         filtered = self.client.get(self.index.url, {"kraj": "pardubicky"})
         self.assertContains(filtered, "Vybráno 2 položky")
+
+    def test_what_the_facets_share_is_read_once(self):
+        """The project and kraj facets both count the news per project, and the type facet
+        counts what the pagination counts: no query of a listing runs twice, filtered or not."""
+        for params in ({}, {"typ": "aktuality"}, {"rok": str(timezone.localdate().year)}):
+            cache.clear()  # as a publish leaves it: nothing of the listing is kept
+            with self.subTest(**params), CaptureQueriesContext(connection) as captured:
+                response = self.client.get(self.index.url, params)
+                self.assertEqual(response.status_code, 200)
+                queries = Counter(query["sql"] for query in captured)
+                self.assertEqual([sql for sql, times in queries.items() if times > 1], [])

@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from news.factories import NewsIndexPageFactory, NewsPageFactory, PeriodReportPageFactory
@@ -133,6 +134,35 @@ class ListingVisibilityTests(TestCase):
         NewsPage.objects.get(pk=self.news.pk).unpublish()  # as the admin does: a fresh copy
         self.assertEqual(self.topic_count(), 0)
         self.assertEqual(self.topic_count(client=staff), 1)
+
+    def facet_counts(self, client=None):
+        """{facet parameter: {value: count}} the unfiltered /aktuality/ offers."""
+        cache.clear()
+        response = (client or self.client).get("/aktuality/")
+        return {
+            facet.param: {choice.value: choice.count for choice in facet.choices}
+            for facet in response.context["listing"].facets
+        }
+
+    def test_project_and_year_counts_leave_out_what_the_visitor_may_not_see(self):
+        """Unfiltered, the counts per project and per year are read off link tables and
+        indexes of their own: they must still count only what the visitor may read."""
+        project = self.open_project
+        draft = NewsPageFactory(title="Rozepsaná aktualita", live=False)
+        staff_only = NewsPageFactory(title="Aktualita pro pracovníky")
+        for page in (self.news, draft, staff_only):
+            page.related_projects.add(project)
+            page.save()
+        self.restrict_to_staff(staff_only)
+        year = str(timezone.localtime(self.news.published_at).year)
+        public = self.facet_counts()
+        self.assertEqual(public["projekt"][project.slug], 1)
+        staff = self.client_class()
+        staff.force_login(self.staff_reader)
+        for_staff = self.facet_counts(client=staff)
+        self.assertEqual(for_staff["projekt"][project.slug], 2)
+        # The report under the other project may fall in the same year: count the difference.
+        self.assertEqual(for_staff["rok"][year] - public["rok"][year], 1)
 
     def test_a_bulk_import_is_set_right_by_the_refresh_command(self):
         self.file_under_a_topic(self.news)

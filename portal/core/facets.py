@@ -13,6 +13,7 @@ from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import connections
 from django.db.models import (
     Count,
     Exists,
@@ -158,15 +159,21 @@ class YearFacet(Facet):
         for listed, queryset in querysets:
             if not listed.date:
                 continue
-            for first, last, number in self.year_rows(listed, queryset.order_by()):
+            for first, last, number in self.year_rows(listing, listed, queryset):
                 if first is None:
                     continue
                 for year in range(first, last + 1):
                     counts[str(year)] = counts.get(str(year), 0) + number
         return counts
 
-    def year_rows(self, listed, queryset):
-        """(first year, last year, number of items) rows."""
+    def year_rows(self, listing, listed, queryset):
+        """(first year, last year, number of items) rows: off the date's index when the
+        listing is unfiltered, else grouped by the year of each item."""
+        if listing.is_unfiltered(listed, queryset) and not listed.date_end:
+            rows = counted_by_year(listed.model, listed.date, listing.visibilities)
+            if rows is not None:
+                return rows
+        queryset = queryset.order_by()
         if not listed.date_end:
             year = year_of(queryset, listed.date)
             rows = queryset.annotate(year=year).values_list("year").annotate(n=Count("pk"))
@@ -180,6 +187,42 @@ class YearFacet(Facet):
 
 
 MAX_YEARS = 200  # a span of dates beyond this is bad data: counted by the database's year
+
+
+# Counted per year off an index (see `counted_by_year`) up to this many years.
+RANGED_YEARS = 60
+
+
+def counted_by_year(model, field, visibilities):
+    """[(year, year, number of pages)] of the pages of `model` with a visibility in
+    `visibilities`, counted per year (in Prague) as a range of the (visibility, `field`)
+    index, one count a year in one query; None where the fields are not on the page type's
+    own table or the years are too many. (13,300 news items on SQLite: 0.5 ms; 3 for the
+    CASE of `year_of` over every row.)"""
+    date, visibility = (model._meta.get_field(name) for name in (field, "visibility"))
+    if date.model is not model or visibility.model is not model:
+        return None
+    bounds = first_and_last(model, field)
+    if bounds[0] is None:
+        return []
+    low, high = (_local_year(value) for value in bounds)
+    if high - low > RANGED_YEARS:
+        return None
+    start = _year_start_moment if isinstance(bounds[0], datetime.datetime) else _year_start_day
+    connection = connections[model._default_manager.db]
+    quote = connection.ops.quote_name
+    table, column = quote(model._meta.db_table), quote(date.column)
+    marks = ", ".join(["%s"] * len(visibilities))
+    where = f"{quote(visibility.column)} IN ({marks}) AND {column} >= %s AND {column} < %s"
+    counts, params = [], []
+    for year in range(high, low - 1, -1):
+        # Quoted names of the model's own table and columns; the values are parameters.
+        counts.append(f"SELECT {year}, COUNT(*) FROM {table} WHERE {where}")  # nosec B608
+        limits = (date.get_db_prep_value(start(y), connection) for y in (year, year + 1))
+        params += [*visibilities, *limits]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(counts), params)
+        return [(year, year, number) for year, number in cursor.fetchall() if number]
 
 
 def first_and_last(model, field):

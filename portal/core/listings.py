@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass
 
 from django import forms
-from django.core.exceptions import EmptyResultSet, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import connection, models
@@ -200,7 +200,18 @@ class Listing:
 
     def base(self, listed):
         """The pages of `listed` this visitor may read, before any filter."""
-        return listed.queryset(staff=self.staff)
+        return self.remembered(("base", listed), lambda: listed.queryset(staff=self.staff))
+
+    def is_unfiltered(self, listed, queryset):
+        """Whether `queryset` is every page of `listed` this visitor may read: then counts can
+        come from tables and indexes of their own, with the visibility as the only filter."""
+        return queryset is self.base(listed)
+
+    def remembered(self, key, make):
+        """`make()`, made once per request for each key."""
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]
 
     @property
     def visibilities(self):
@@ -220,11 +231,19 @@ class Listing:
         return [(listed, self.filtered(listed, except_facet)) for listed in self.listed]
 
     def filtered(self, listed, except_facet=None, in_order=False):
-        queryset = self.base(listed)
+        """The pages of `listed` matching the active filters but `except_facet`: one queryset
+        object per request for each set of filters, so that what is read from it (counts,
+        rows per project) is remembered by the object, not by its SQL (compiling a query
+        to tell it from another cost a cold listing as much as running it)."""
+        queryset, applied = self.base(listed), ()
         for facet, value in self.active.items():
             if facet is not except_facet:
-                how = facet.filter_in_order if in_order else facet.filter
-                queryset = how(listed, queryset, value)
+                applied += (facet,)
+                key = ("filtered", listed, in_order, applied)
+                if key not in self.memo:
+                    how = facet.filter_in_order if in_order else facet.filter
+                    self.memo[key] = how(listed, queryset, value)
+                queryset = self.memo[key]
         return queryset
 
     def ordered_querysets(self):
@@ -252,15 +271,9 @@ class Listing:
         return views
 
     def count_of(self, queryset):
-        """queryset.count(), once per request for each query: unfiltered by type, the type
-        facet counts the very pages the pagination counts."""
-        try:
-            key = ("count", *queryset.query.sql_with_params())
-        except EmptyResultSet:
-            return 0
-        if key not in self.memo:
-            self.memo[key] = queryset.count()
-        return self.memo[key]
+        """queryset.count(), once per request for each queryset of `filtered`: unfiltered by
+        type, the type facet counts the very pages the pagination counts."""
+        return self.remembered(("count", queryset), queryset.count)
 
     @cached_property
     def page_obj(self):

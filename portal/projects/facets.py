@@ -9,7 +9,6 @@ The region facet (kraj) follows the same relations to the kraje of an item's pro
 from collections import Counter
 
 from django.apps import apps
-from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Substr
 from django.urls import reverse
@@ -17,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.facets import Facet, exists_in
 from portal.core.text import Fold, fold
-from portal.core.visibility import visible
+from portal.core.visibility import Visibility, visible
 from portal.taxonomy.models import Region
 
 # Above this many projects with items, the facet is a type-ahead field instead of a list.
@@ -157,14 +156,13 @@ class RegionFacet(Facet):
         pair, 2 ms so.)"""
         counts = Counter()
         for listed, queryset in querysets:
-            queryset = queryset.order_by()
             for index, lookup in enumerate(listed.regions):
                 if lookup == "parent":  # stands alone
                     counts.update(counted_per_project(listing, queryset))
                 elif index == 0 and lookup == f"{listed.project}__regions":
                     counts.update(counted_through_projects(listing, listed, queryset))
                 else:
-                    rows = reached_first_by(queryset, listed.regions[:index], lookup)
+                    rows = reached_first_by(queryset.order_by(), listed.regions[:index], lookup)
                     rows = rows.values_list("kraj").annotate(n=Count("pk", distinct=True))
                     counts.update(dict(rows))
         return dict(counts)
@@ -226,7 +224,10 @@ def counted_twice(listed, queryset):
         return {}
     through, page = field.remote_field.through, field.m2m_field_name()
     several = through.objects.values(page).annotate(n=Count("*")).filter(n__gt=1).values(page)
-    pairs = queryset.filter(pk__in=several).values_list("pk", f"{listed.project}__regions__slug")
+    if not several.exists():  # alone, it reads the link table's index once, not per item
+        return {}
+    pairs = queryset.filter(pk__in=several).order_by()
+    pairs = pairs.values_list("pk", f"{listed.project}__regions__slug")
     surplus = Counter()
     for (_pk, slug), times in Counter(pairs).items():
         if slug is not None:
@@ -239,30 +240,53 @@ def items_per_project(listing, queryset):
     length = listing.memo.get("project_path_length")
     if length is None:
         length = listing.memo["project_path_length"] = ProjectFacet.project_path_length()
-    rows = (
-        queryset.order_by()
-        .annotate(project_path=Substr("path", 1, length))
-        .values_list("project_path")
-        .annotate(n=Count("pk"))
-    )
-    return read_once(listing, rows)
+
+    def rows():
+        per_path = queryset.order_by().annotate(project_path=Substr("path", 1, length))
+        return per_path.values_list("project_path").annotate(n=Count("pk"))
+
+    return read_once(listing, ("items per project", queryset), rows)
 
 
 def items_per_linked_project(listing, listed, queryset):
     """{project pk: number of items} of pages linked to projects by `Listed.project`."""
-    rows = queryset.order_by().values_list(listed.project).annotate(n=Count("pk"))
-    return read_once(listing, rows)
+    field = listed.model._meta.get_field(listed.project)
+    if field.many_to_many and listing.is_unfiltered(listed, queryset):
+        return read_once(
+            listing, ("links per project", listed), lambda: links_per_project(field, listing)
+        )
+
+    def rows():
+        return queryset.order_by().values_list(listed.project).annotate(n=Count("pk"))
+
+    return read_once(listing, ("items per linked project", listed.project, queryset), rows)
 
 
-def read_once(listing, rows):
-    """dict(rows), read once per request for each query: the project and kraj facets both
-    count by the items per project."""
-    try:
-        key = ("rows", *rows.query.sql_with_params())
-    except EmptyResultSet:
-        return {}
+def links_per_project(field, listing):
+    """{project pk: number of pages} of a many-to-many field to projects, counting only the
+    pages this visitor may read: every link per project, less the links of the pages hidden
+    from the visitor, which are few. (13,300 news items on SQLite: 8 ms joined with the
+    pages to keep the visible ones, 2 so: the link table's index answers the first count,
+    the pages' visibility index the second.)"""
+    through, page, project = (
+        field.remote_field.through,
+        field.m2m_field_name(),
+        field.m2m_reverse_field_name(),
+    )
+    hidden = [value for value in Visibility.values if value not in listing.visibilities]
+    every = through.objects.order_by().values_list(project).annotate(n=Count("*"))
+    counts = Counter(dict(every))
+    hidden_links = through.objects.filter(**{f"{page}__visibility__in": hidden})
+    counts.subtract(dict(hidden_links.order_by().values_list(project).annotate(n=Count("*"))))
+    return {pk: number for pk, number in counts.items() if number > 0}
+
+
+def read_once(listing, key, rows):
+    """dict(rows()), read once per request for each key (naming the queryset counted, which
+    a listing makes once for each set of filters): the project and kraj facets both count
+    by the items per project."""
     if key not in listing.memo:
-        listing.memo[key] = dict(rows)
+        listing.memo[key] = dict(rows())
     return listing.memo[key]
 
 

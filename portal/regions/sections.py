@@ -61,6 +61,9 @@ class _NoFilters:
     def __init__(self):
         self.memo = {}
 
+    def is_unfiltered(self, listed, queryset):
+        return False
+
 
 def counts_by_region(staff):
     """{section key: {region slug: number of pages}} in one pass per page type."""
