@@ -373,6 +373,19 @@ def link_of(model, lookup):
     return Link(model, "pk", lookup)
 
 
+class ChosenEntry(str):
+    """A vocabulary facet's value: the entry's key, carrying the entry's primary key.
+
+    The link rows are found by the link table's own column rather than by a join to the
+    vocabulary: PostgreSQL then knows how many rows the entry has (a topic of 3,900 news
+    items: estimated at 700 through the join, and walked item by item, 15 ms; 9 so)."""
+
+    def __new__(cls, key, pk):
+        value = super().__new__(cls, key)
+        value.pk = pk
+        return value
+
+
 class LinkedVocabularyFacet(Facet):
     """Pages linked to one entry of a vocabulary (chosen by its `key`) through a link table.
 
@@ -398,10 +411,11 @@ class LinkedVocabularyFacet(Facet):
         return any(self.link(listed) for listed in listing.listed)
 
     def clean(self, value, listing):
-        known = self.vocabulary.objects.filter(**{self.key: value}).exists()
-        if not known or not exists_in(listing, self, value):
+        pk = self.vocabulary.objects.filter(**{self.key: value}).values_list("pk").first()
+        chosen = ChosenEntry(value, pk[0]) if pk else None
+        if chosen is None or not exists_in(listing, self, chosen):
             self.refuse(value)
-        return value
+        return chosen
 
     def filter(self, listed, queryset, value):
         return self.linked_pages(listed, queryset, value, in_order=False)
@@ -426,7 +440,10 @@ class LinkedVocabularyFacet(Facet):
         """The link rows to the entry `value`; where the link table keeps copies of its pages'
         type and visibility, only those of visible `listed` pages, off its index (of a topic's
         5,850 links, the 551 of period reports: their counts 9 ms → 2 on SQLite)."""
-        rows = link.model.objects.filter(**{f"{link.entry}__{self.key}": value})
+        if isinstance(value, ChosenEntry) and "__" not in link.entry:
+            rows = link.model.objects.filter(**{link.entry: value.pk})
+        else:
+            rows = link.model.objects.filter(**{f"{link.entry}__{self.key}": value})
         if (link.model, link.page) in VISIBILITY_COPIES:
             page_type = ContentType.objects.get_for_model(listed.model)
             rows = rows.filter(page_type=page_type, visibility__in=visible_values(staff=True))
