@@ -226,11 +226,32 @@ def counted_by_year(model, field, visibilities):
 
 
 def first_and_last(model, field):
-    """(the lowest, the highest) `field` in the whole table (None, None without a value):
-    a MIN and a MAX query, each read off the field's index. (SQLite reads an index for a
-    lone MIN or MAX only: both in one query scanned 13,300 news items, 5 ms.)"""
-    rows = model._default_manager.order_by()
-    return rows.aggregate(value=Min(field))["value"], rows.aggregate(value=Max(field))["value"]
+    """(the lowest, the highest) `field` in the whole table (None, None without a value).
+
+    One query of a MIN and a MAX subquery, each read off the field's index: SQLite reads an
+    index for a lone MIN or MAX only (both in one SELECT scanned 13,300 news items, 5 ms),
+    and two queries cost a cold listing a round trip and a compiled query each."""
+    date = model._meta.get_field(field)
+    if date.model is not model:  # on a parent's table, shared with other page types
+        rows = model._default_manager.order_by()
+        return tuple(rows.aggregate(value=how(field))["value"] for how in (Min, Max))
+    connection = connections[model._default_manager.db]
+    quote = connection.ops.quote_name
+    table, column = quote(model._meta.db_table), quote(date.column)
+    # The model's own quoted table and column names, no values.
+    bounds = f"(SELECT MIN({column}) FROM {table}), (SELECT MAX({column}) FROM {table})"  # nosec B608
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {bounds}")  # nosec B608
+        row = cursor.fetchone()
+    col = date.get_col(model._meta.db_table)
+    converters = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
+    return tuple(_converted(value, converters, col, connection) for value in row)
+
+
+def _converted(value, converters, expression, connection):
+    for converter in converters:
+        value = converter(value, expression, connection)
+    return value
 
 
 def year_of(queryset, field):

@@ -274,10 +274,13 @@ def links_per_project(field, listing):
         field.m2m_reverse_field_name(),
     )
     hidden = [value for value in Visibility.values if value not in listing.visibilities]
-    every = through.objects.order_by().values_list(project).annotate(n=Count("*"))
-    counts = Counter(dict(every))
-    hidden_links = through.objects.filter(**{f"{page}__visibility__in": hidden})
-    counts.subtract(dict(hidden_links.order_by().values_list(project).annotate(n=Count("*"))))
+    links = through.objects.order_by()
+    every = links.values_list(project).annotate(n=Count("*"))
+    hidden_links = links.filter(**{f"{page}__visibility__in": hidden})
+    less = hidden_links.values_list(project).annotate(n=-Count("*"))
+    counts = Counter()
+    for pk, number in every.union(less, all=True):  # one query
+        counts[pk] += number
     return {pk: number for pk, number in counts.items() if number > 0}
 
 
