@@ -21,9 +21,6 @@ from portal.taxonomy.models import Region
 
 # Above this many projects with items, the facet is a type-ahead field instead of a list.
 MAX_LISTED_CHOICES = 30
-# Up to this many projects with items, their titles are looked up by key; above it, every
-# project is read once (on PostgreSQL, 1,100 paths in an IN list took 20 ms, all 1,200: 9).
-LOOKED_UP_PROJECTS = 100
 
 
 def project_model():
@@ -88,13 +85,10 @@ class ProjectFacet(Facet):
                 for project_id, number in per_project.items():
                     if project_id is not None:
                         by_id[project_id] = by_id.get(project_id, 0) + number
-        projects = visible_projects()
-        if len(by_id) + len(by_path) <= LOOKED_UP_PROJECTS:
-            projects = projects.filter(Q(pk__in=by_id) | Q(path__in=by_path))
         titles, counts = listing.memo.setdefault("project_titles", {}), {}
-        for pk, path, slug, title in projects.values_list("pk", "path", "slug", "title"):
+        for pk, path, slug, title, visibility, _kraj in every_project(listing):
             number = by_id.get(pk, 0) + by_path.get(path, 0)
-            if number:
+            if number and visibility == Visibility.PUBLIC:
                 titles[slug], counts[slug] = title, number
         return counts
 
@@ -297,16 +291,26 @@ def project_paths_in(region_slug):
     return list(visible_projects().filter(regions__slug=region_slug).values_list("path", flat=True))
 
 
+def every_project(listing):
+    """[(pk, path, slug, title, visibility, kraj slug)] of every project, a row per kraj,
+    read once per request for the project facet (the public projects' titles) and the kraj
+    facet (the kraje of items' projects): one query where each read its own."""
+    if "projects" not in listing.memo:
+        rows = project_model().objects.order_by()
+        fields = ("pk", "path", "slug", "title", "visibility", "regions__slug")
+        listing.memo["projects"] = list(rows.values_list(*fields))
+    return listing.memo["projects"]
+
+
 def project_regions(listing):
     """({project pk: [kraj slugs]}, {project path: [kraj slugs]}) of every project, read
     once per request. Items count by the kraje of their project whoever may read it, as
     the kraj filter finds them."""
     if "project_regions" not in listing.memo:
         by_pk, by_path = {}, {}
-        rows = project_model().objects.order_by().values_list("pk", "path", "regions__slug")
-        for pk, path, slug in rows:
-            if slug:
-                by_pk.setdefault(pk, []).append(slug)
-                by_path.setdefault(path, []).append(slug)
+        for pk, path, _slug, _title, _visibility, kraj in every_project(listing):
+            if kraj:
+                by_pk.setdefault(pk, []).append(kraj)
+                by_path.setdefault(path, []).append(kraj)
         listing.memo["project_regions"] = by_pk, by_path
     return listing.memo["project_regions"]
