@@ -6,6 +6,7 @@ With a thousand projects the facet is a searchable field, not a list of every pr
 The region facet (kraj) follows the same relations to the kraje of an item's project.
 """
 
+import heapq
 from collections import Counter
 
 from django.apps import apps
@@ -106,8 +107,12 @@ class ProjectFacet(Facet):
         return {value: titles[value] for value in values if value in titles}
 
     def view(self, listing, counts, selected):
+        many = len(counts) > MAX_LISTED_CHOICES
+        if many:  # only those that can be among the first choices, not a thousand to sort
+            fewest = heapq.nlargest(MAX_LISTED_CHOICES, counts.values())[-1]
+            counts = {value: number for value, number in counts.items() if number >= fewest}
         view = super().view(listing, counts, selected)
-        if len(view.choices) > MAX_LISTED_CHOICES:
+        if many or len(view.choices) > MAX_LISTED_CHOICES:
             view.widget = "search"
             view.suggest_url = reverse("project_suggestions")
             view.selected_label = next((c.label for c in view.choices if c.selected), "")
