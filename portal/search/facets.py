@@ -14,7 +14,8 @@ import re
 from django.db.models import CharField, F, IntegerField, Value
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.facets import Choice, Facet, FacetView, YearFacet, clean_year
+from portal.core.facets import Choice, Facet, FacetView, YearFacet
+from portal.core.years import clean_year
 from portal.projects.facets import ProjectFacet, RegionFacet
 from portal.projects.models import ProjectPage
 from portal.search import kinds
