@@ -30,15 +30,13 @@ def counted_by_year(model, field, visibilities):
     date, visibility = (model._meta.get_field(name) for name in (field, "visibility"))
     if date.model is not model or visibility.model is not model:
         return None
-    bounds = first_and_last(model, field)
-    if bounds[0] is None:
+    span = year_span(model, field)
+    if span is None:
         return []
-    low, high = (_local_year(value) for value in bounds)
+    low, high, start = span
     if high - low > RANGED_YEARS:
         return None
-    start = _year_start_moment if isinstance(bounds[0], datetime.datetime) else _year_start_day
-    connection = connections[model._default_manager.db]
-    quote = connection.ops.quote_name
+    connection, quote = _connection_of(model)
     table, column = quote(model._meta.db_table), quote(date.column)
     marks = ", ".join(["%s"] * len(visibilities))
     where = f"{quote(visibility.column)} IN ({marks}) AND {column} >= %s AND {column} < %s"
@@ -63,8 +61,7 @@ def first_and_last(model, field):
     if date.model is not model:  # on a parent's table, shared with other page types
         rows = model._default_manager.order_by()
         return tuple(rows.aggregate(value=how(field))["value"] for how in (Min, Max))
-    connection = connections[model._default_manager.db]
-    quote = connection.ops.quote_name
+    connection, quote = _connection_of(model)
     table, column = quote(model._meta.db_table), quote(date.column)
     # The model's own quoted table and column names, no values.
     bounds = f"(SELECT MIN({column}) FROM {table}), (SELECT MAX({column}) FROM {table})"  # nosec B608
@@ -74,6 +71,23 @@ def first_and_last(model, field):
     col = date.get_col(model._meta.db_table)
     converters = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
     return tuple(_converted(value, converters, col, connection) for value in row)
+
+
+def year_span(model, field):
+    """(first year, last year, the first moment or day of a year) of `field` over the whole
+    table, in Prague; None without a value."""
+    bounds = first_and_last(model, field)
+    if bounds[0] is None:
+        return None
+    low, high = (_local_year(value) for value in bounds)
+    start = _year_start_moment if isinstance(bounds[0], datetime.datetime) else _year_start_day
+    return low, high, start
+
+
+def _connection_of(model):
+    """The connection `model` is read from, and its way of quoting a name."""
+    connection = connections[model._default_manager.db]
+    return connection, connection.ops.quote_name
 
 
 def _converted(value, converters, expression, connection):
@@ -90,13 +104,10 @@ def year_of(queryset, field):
     The years span the whole table, not just the queryset: a year nothing in it falls in
     costs nothing, while the table's bounds are read from the field's index alone (so no
     value lies before the first year's start)."""
-    bounds = first_and_last(queryset.model, field)
-    if bounds[0] is None:
+    span = year_span(queryset.model, field)
+    if span is None or span[1] - span[0] > MAX_YEARS:
         return ExtractYear(field)
-    low, high = (_local_year(value) for value in bounds)
-    if high - low > MAX_YEARS:
-        return ExtractYear(field)
-    start = _year_start_moment if isinstance(bounds[0], datetime.datetime) else _year_start_day
+    low, high, start = span
     return YearByStarts(field, [(year, start(year)) for year in range(high, low - 1, -1)])
 
 
