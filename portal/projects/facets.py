@@ -163,13 +163,40 @@ class RegionFacet(Facet):
 def reached_first_by(queryset, earlier, lookup):
     """The items `lookup` leads to a kraj (as "kraj", its slug) that none of the `earlier`
     lookups lead to: summed over an item type's lookups, each item counts once per kraj."""
-    rows = tied_to_regions(queryset, lookup).annotate(kraj=F(f"{lookup}__slug"))
+    rows = tied_to_regions(queryset, lookup).annotate(kraj=F(f"{lookup}__slug"), kraj_id=F(lookup))
     for other in earlier:
-        same_kraj = queryset.model.objects.filter(
-            pk=OuterRef("pk"), **{f"{other}__slug": OuterRef("kraj")}
-        )
-        rows = rows.filter(~Exists(same_kraj))
+        rows = rows.filter(~tied_to_kraj(queryset.model, other, "kraj_id"))
     return rows
+
+
+def tied_to_kraj(model, lookup, kraj):
+    """Whether `lookup` (a kraje field, alone or after a field to the model that has it)
+    leads an item of `model` to the kraj whose id the outer query names `kraj`: an Exists
+    of the link tables alone. (With every table on the way joined, PostgreSQL took 3-5 ms
+    planning the news's kraj count, which then ran in 0.2.)"""
+    *first, last = lookup.split("__")
+    step = model._meta.get_field(first[0]) if first else None
+    owner = step.related_model if step else model
+    regions = owner._meta.get_field(last)
+    holder, region = regions.m2m_field_name(), regions.m2m_reverse_field_name()
+
+    def owners(depth):
+        reference = OuterRef(kraj)
+        for _level in range(depth - 1):
+            reference = OuterRef(reference)
+        return regions.remote_field.through.objects.filter(**{region: reference})
+
+    if step is None:
+        return Exists(owners(1).filter(**{holder: OuterRef("pk")}))
+    if not step.many_to_many:
+        return Exists(owners(1).filter(**{holder: OuterRef(step.attname)}))
+    links = step.remote_field.through.objects.filter(
+        **{
+            step.m2m_field_name(): OuterRef("pk"),
+            f"{step.m2m_reverse_field_name()}__in": owners(2).values(holder),
+        }
+    )
+    return Exists(links)
 
 
 def tied_to_regions(queryset, lookup):
