@@ -87,6 +87,14 @@ class NewsListingTests(ListingQueriesMixin, TestCase):
             link = f'<a class="tag" href="/temata/{topic.slug}/">{topic.name}</a>'
             self.assertContains(response, link, count=1, html=True)
 
+    def test_a_cards_topics_are_in_czech_alphabetical_order(self):
+        names = ["Týrání dítěte", "Šikana", "Sanace rodiny"]
+        NewsPageFactory(topics=[TopicFactory(name=name) for name in names])
+        response = self.client.get(self.index.url)
+        card = response.content.decode().split('class="topics__list"')[1].split("</ul>")[0]
+        shown = sorted(names, key=card.index)
+        self.assertEqual(shown, ["Sanace rodiny", "Šikana", "Týrání dítěte"])
+
 
 class VideoListingTests(ListingQueriesMixin, TestCase):
     @classmethod

@@ -12,16 +12,18 @@ import datetime
 from dataclasses import dataclass
 
 from django import forms
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import connection, models
-from django.db.models import F, OrderBy, prefetch_related_objects
+from django.db.models import F, OrderBy
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.access import is_staff_reader
 from portal.core.pagination import PAGE_SIZE
+from portal.core.text import fold
 from portal.core.visibility import visible, visible_values
 
 # --- what an index page declares ----------------------------------------------------------
@@ -280,15 +282,13 @@ class Listing:
         querysets = self.ordered_querysets()
         if len(querysets) == 1:
             listed, counted, queryset = querysets[0]
-            loaded = (
-                queryset.defer_streamfields()
-                .select_related(*listed.select_related)
-                .prefetch_related("topics")
-            )
+            loaded = queryset.defer_streamfields().select_related(*listed.select_related)
             ordered = self.ordered(listed, loaded)
             # One count per request: ordered_querysets may have counted the same pages.
             paginator = CountedPaginator(ordered, self.per_page, self.count_of(counted))
-            return paginator.get_page(self.request.GET.get("strana"))
+            page_obj = paginator.get_page(self.request.GET.get("strana"))
+            page_obj.object_list = with_topics(list(page_obj.object_list))
+            return page_obj
         page_obj = Paginator(MergedOrder(querysets, self.count_of), self.per_page).get_page(
             self.request.GET.get("strana")
         )
@@ -322,9 +322,23 @@ class Listing:
                     .select_related(*listed.select_related)
                 )
                 loaded.update({page.pk: page for page in queryset})
-        pages = [loaded[pk] for _listed, pk in items if pk in loaded]
-        prefetch_related_objects(pages, "topics")  # every type's topics in one query
-        return pages
+        return with_topics([loaded[pk] for _listed, pk in items if pk in loaded])
+
+
+def with_topics(pages):
+    """`pages` (a list), each with `listed_topics`: its topics in Czech alphabetical order,
+    every page's read in one query. (Taggit's prefetch_related("topics") built a queryset
+    for each page, 2.6 ms for a listing page of 12 news items, 0.3 so; and read the topics
+    in no order.)"""
+    topics = apps.get_model("taxonomy", "Topic").objects.filter(
+        tagged_pages__content_object__in=[page.pk for page in pages]
+    )
+    by_page = {}
+    for topic in topics.annotate(listed_on=F("tagged_pages__content_object")).order_by():
+        by_page.setdefault(topic.listed_on, []).append(topic)
+    for page in pages:
+        page.listed_topics = sorted(by_page.get(page.pk, ()), key=lambda t: (fold(t.name), t.name))
+    return pages
 
 
 class CountedPaginator(Paginator):

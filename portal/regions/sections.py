@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from methodology.models import MethodologyIndexPage, ToolIndexPage
+from portal.core.listings import with_topics
 from portal.core.visibility import visible
 from portal.projects.facets import RegionFacet
 from portal.projects.models import ProjectIndexPage
@@ -36,11 +37,10 @@ class Section:
             ordered = (
                 queryset.defer_streamfields()
                 .select_related(*listed.select_related)
-                .prefetch_related("topics")
                 .order_by(*listed.ordering())
             )
             pages.extend(ordered)
-        return pages
+        return with_topics(pages)
 
     def index_url(self, request, region_slug):
         index = visible(self.index_model.objects.all(), staff=True).first()

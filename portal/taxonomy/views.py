@@ -5,6 +5,7 @@ from wagtail.models import Page
 
 from portal.core import access
 from portal.core.content_version import FRAGMENT_SECONDS, content_version
+from portal.core.listings import with_topics
 from portal.core.pagination import paginate
 from portal.core.text import fold
 from portal.core.visibility import visible_values
@@ -43,14 +44,11 @@ def topic_detail(request, slug):
         visible_pages(request)
         .filter(topic_items__tag=topic)
         .specific()
-        .prefetch_related("topics")
         .order_by("-first_published_at")
     )
-    return render(
-        request,
-        "taxonomy/topic_detail.html",
-        {"topic": topic, "pages": paginate(request, pages)},
-    )
+    page_obj = paginate(request, pages)
+    page_obj.object_list = with_topics(list(page_obj.object_list))
+    return render(request, "taxonomy/topic_detail.html", {"topic": topic, "pages": page_obj})
 
 
 def linked_pages(request, entry):
@@ -73,7 +71,7 @@ def standard_index(request):
 
 def standard_detail(request, slug):
     standard = get_object_or_404(QualityStandard, slug=slug)
-    pages = linked_pages(request, standard).prefetch_related("topics")
+    pages = with_topics(list(linked_pages(request, standard)))
     return render(request, "taxonomy/standard_detail.html", {"standard": standard, "pages": pages})
 
 
@@ -87,7 +85,7 @@ def provision_index(request):
 
 def provision_detail(request, slug):
     provision = get_object_or_404(LegalProvision, slug=slug)
-    pages = linked_pages(request, provision).prefetch_related("topics")
+    pages = with_topics(list(linked_pages(request, provision)))
     return render(
         request, "taxonomy/provision_detail.html", {"provision": provision, "pages": pages}
     )

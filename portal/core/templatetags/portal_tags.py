@@ -204,13 +204,6 @@ def loaded(instance, field_name):
     return getattr(instance, field_name) if field.is_cached(instance) else None
 
 
-@register.filter
-def prefetched_topics(page):
-    """The page's topics if they were prefetched (prefetch_related("topics")), else []."""
-    cache = getattr(page, "_prefetched_objects_cache", {})
-    return list(cache["topics"]) if "topics" in cache else []
-
-
 @register.simple_tag
 def attached_documents(page):
     """A page's AttachedDocument rows with their documents, in one query, without those its
