@@ -83,12 +83,6 @@ class ProjectFacet(Facet):
                 titles[slug], counts[slug] = title, number
         return counts
 
-    @staticmethod
-    def project_path_length():
-        """Projects all sit at one depth (under the project index): their path length."""
-        path = project_model().objects.values_list("path", flat=True).first()
-        return len(path) if path else 0
-
     def labels(self, listing, values):
         titles = listing.memo.setdefault("project_titles", {})
         missing = [value for value in values if value not in titles]
@@ -253,9 +247,8 @@ def counted_twice(listed, queryset):
 
 def items_per_project(listing, queryset):
     """{project path: number of items} of pages that sit under projects."""
-    length = listing.memo.get("project_path_length")
-    if length is None:
-        length = listing.memo["project_path_length"] = ProjectFacet.project_path_length()
+    # Projects all sit at one depth (under the project index): any one's path length.
+    length = next((len(row[1]) for row in every_project(listing)), 0)
 
     def rows():
         per_path = queryset.order_by().annotate(project_path=Substr("path", 1, length))
