@@ -1,5 +1,7 @@
 """One topic vocabulary across content types, and the public topic pages."""
 
+from unittest import mock
+
 from django.test import TestCase
 from wagtail.models import PageViewRestriction
 
@@ -58,6 +60,22 @@ class TopicPageTests(TestCase):
             with self.subTest(hidden=hidden):
                 self.assertNotContains(response, hidden)
         self.assertEqual(len(response.context["pages"]), 2)
+        self.assertEqual(response.context["pages"].paginator.count, 2)
+
+    def test_a_common_topic_lists_the_same_pages_newest_first(self):
+        """Past SORTED_FILTER_MAX pages, SQLite walks the pages newest first to a page's
+        worth rather than sorting them all: the same pages, the same count."""
+        newest_first = sorted(
+            (self.news, self.methodology), key=lambda page: page.first_published_at, reverse=True
+        )
+        for most in (100, 1):
+            with (
+                self.subTest(most=most),
+                mock.patch("portal.taxonomy.views.SORTED_FILTER_MAX", most),
+            ):
+                pages = self.client.get(f"/temata/{self.topic.slug}/").context["pages"]
+                self.assertEqual([page.pk for page in pages], [page.pk for page in newest_first])
+                self.assertEqual(pages.paginator.count, 2)
 
     def test_unknown_topic_is_404(self):
         self.assertEqual(self.client.get("/temata/neexistujici-tema/").status_code, 404)
