@@ -6,7 +6,7 @@ from django.db.models import Count
 
 from portal.core.access import is_staff_reader
 from portal.core.models import IndexPage
-from portal.core.text import Fold, fold
+from portal.core.text import Fold, alphabetical
 from portal.core.visibility import visible, visible_values
 from portal.taxonomy.models import PageTopic
 
@@ -40,7 +40,7 @@ def compare_choices(context, page):
         rows += rest[: COMPARE_CHOICES + 1 - len(rows)]
     index, _listed = IndexPage.listing_of(type(page))  # read either way: the same queries
     listing = index.get_url(request) if index and len(rows) > COMPARE_CHOICES else ""
-    pages = sorted(rows[:COMPARE_CHOICES], key=lambda row: (fold(row[1]), row[1]))
+    pages = sorted(rows[:COMPARE_CHOICES], key=lambda row: alphabetical(row[1]))
     return CompareChoices(pages, listing)
 
 

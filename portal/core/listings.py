@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from django import forms
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import connection, models
 from django.db.models import F, OrderBy
@@ -22,8 +21,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.access import is_staff_reader
-from portal.core.pagination import PAGE_SIZE
-from portal.core.text import fold
+from portal.core.pagination import PAGE_SIZE, paginate
+from portal.core.text import alphabetical
 from portal.core.visibility import visible, visible_values
 
 # --- what an index page declares ----------------------------------------------------------
@@ -285,13 +284,11 @@ class Listing:
             loaded = queryset.defer_streamfields().select_related(*listed.select_related)
             ordered = self.ordered(listed, loaded)
             # One count per request: ordered_querysets may have counted the same pages.
-            paginator = CountedPaginator(ordered, self.per_page, self.count_of(counted))
-            page_obj = paginator.get_page(self.request.GET.get("strana"))
+            page_obj = paginate(self.request, ordered, self.count_of(counted), self.per_page)
             page_obj.object_list = with_topics(list(page_obj.object_list))
             return page_obj
-        page_obj = Paginator(MergedOrder(querysets, self.count_of), self.per_page).get_page(
-            self.request.GET.get("strana")
-        )
+        merged = MergedOrder(querysets, self.count_of)
+        page_obj = paginate(self.request, merged, per_page=self.per_page)
         page_obj.object_list = self.load(list(page_obj.object_list))
         return page_obj
 
@@ -337,16 +334,8 @@ def with_topics(pages):
     for topic in topics.annotate(listed_on=F("tagged_pages__content_object")).order_by():
         by_page.setdefault(topic.listed_on, []).append(topic)
     for page in pages:
-        page.listed_topics = sorted(by_page.get(page.pk, ()), key=lambda t: (fold(t.name), t.name))
+        page.listed_topics = sorted(by_page.get(page.pk, ()), key=lambda t: alphabetical(t.name))
     return pages
-
-
-class CountedPaginator(Paginator):
-    """A Paginator given the count its listing has already made, rather than counting again."""
-
-    def __init__(self, object_list, per_page, count):
-        super().__init__(object_list, per_page)
-        self.count = count  # Paginator.count is a cached_property: this is its value
 
 
 class MergedOrder:

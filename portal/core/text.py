@@ -35,6 +35,11 @@ def fold(text: str) -> str:
     return text.translate(_FOLDED)
 
 
+def alphabetical(text: str):
+    """A sort key for Czech A–Z: the folded text, then the text as written."""
+    return fold(text), text
+
+
 _FOLD_FROM = "áäčďéěëíňóöřšťúůüýžÁÄČĎÉĚËÍŇÓÖŘŠŤÚŮÜÝŽ"
 _FOLD_TO = "aacdeeeinoorstuuuyzAACDEEEINOORSTUUUYZ"
 
