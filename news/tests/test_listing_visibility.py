@@ -164,6 +164,18 @@ class ListingVisibilityTests(TestCase):
         # The report under the other project may fall in the same year: count the difference.
         self.assertEqual(for_staff["rok"][year] - public["rok"][year], 1)
 
+    def test_report_counts_per_project_leave_out_what_the_visitor_may_not_see(self):
+        """Unfiltered, the reports per project are every report of the type less the hidden
+        ones: a draft and a staff-only report must not count for the public."""
+        project = self.open_project
+        PeriodReportPageFactory(parent=project, title="Zpráva z Telče")
+        PeriodReportPageFactory(parent=project, title="Rozepsaná zpráva", live=False)
+        self.restrict_to_staff(PeriodReportPageFactory(parent=project, title="Interní zpráva"))
+        self.assertEqual(self.facet_counts()["projekt"][project.slug], 1)
+        staff = self.client_class()
+        staff.force_login(self.staff_reader)
+        self.assertEqual(self.facet_counts(client=staff)["projekt"][project.slug], 2)
+
     def test_a_bulk_import_is_set_right_by_the_refresh_command(self):
         self.file_under_a_topic(self.news)
         imported = NewsPageFactory(title="Importovaná aktualita")

@@ -10,10 +10,12 @@ import heapq
 from collections import Counter
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from portal.core.facets import Chosen, Facet, exists_in
 from portal.core.text import Fold, fold
@@ -69,7 +71,7 @@ class ProjectFacet(Facet):
         by_id, by_path = {}, {}
         for listed, queryset in querysets:
             if listed.project == "parent":
-                for path, number in items_per_project(listing, queryset).items():
+                for path, number in items_per_project(listing, listed, queryset).items():
                     by_path[path] = by_path.get(path, 0) + number
             elif listed.project:
                 per_project = items_per_linked_project(listing, listed, queryset)
@@ -141,7 +143,7 @@ class RegionFacet(Facet):
         for listed, queryset in querysets:
             for index, lookup in enumerate(listed.regions):
                 if lookup == "parent":  # stands alone
-                    counts.update(counted_per_project(listing, queryset))
+                    counts.update(counted_per_project(listing, listed, queryset))
                 elif index == 0 and lookup == f"{listed.project}__regions":
                     counts.update(counted_through_projects(listing, listed, queryset))
                 else:
@@ -201,12 +203,12 @@ def tied_to_regions(queryset, lookup):
     return queryset.filter(**{f"{first}__isnull": False, f"{lookup}__isnull": False})
 
 
-def counted_per_project(listing, queryset):
+def counted_per_project(listing, listed, queryset):
     """{kraj: items} of pages under projects: their number per project, summed over the
     kraje of each project (a page has one project above it)."""
     by_path = project_regions(listing)[1]
     counts = Counter()
-    for path, number in items_per_project(listing, queryset).items():
+    for path, number in items_per_project(listing, listed, queryset).items():
         for slug in by_path.get(path, ()):
             counts[slug] += number
     return counts
@@ -245,16 +247,44 @@ def counted_twice(listed, queryset):
     return surplus
 
 
-def items_per_project(listing, queryset):
+def items_per_project(listing, listed, queryset):
     """{project path: number of items} of pages that sit under projects."""
     # Projects all sit at one depth (under the project index): any one's path length.
     length = next((len(row[1]) for row in every_project(listing)), 0)
+    if listing.is_unfiltered(listed, queryset):
+        return read_once(
+            listing,
+            ("pages per project", listed),
+            lambda: pages_per_project(listed, listing, length),
+        )
 
     def rows():
         per_path = queryset.order_by().annotate(project_path=Substr("path", 1, length))
         return per_path.values_list("project_path").annotate(n=Count("pk"))
 
     return read_once(listing, ("items per project", queryset), rows)
+
+
+def pages_per_project(listed, listing, length):
+    """{project path: number of pages} of a page type under projects, counting only the pages
+    this visitor may read: every page of the type per project (off the page table's index of
+    types), less the pages hidden from the visitor, as `links_per_project` counts links.
+    (3,000 period reports on PostgreSQL: 3.5 ms joined to the page table to keep the visible
+    ones, 1.5 so.)"""
+    hidden = [value for value in Visibility.values if value not in listing.visibilities]
+    page_type = ContentType.objects.get_for_model(listed.model)
+    every = Page.objects.filter(content_type=page_type)
+    less = listed.model.objects.filter(visibility__in=hidden)
+    every, less = (
+        pages.order_by()
+        .annotate(project_path=Substr("path", 1, length))
+        .values_list("project_path")
+        for pages in (every, less)
+    )
+    counts = Counter()
+    for path, number in every.annotate(n=Count("*")).union(less.annotate(n=-Count("*")), all=True):
+        counts[path] += number
+    return {path: number for path, number in counts.items() if number > 0}
 
 
 def items_per_linked_project(listing, listed, queryset):
