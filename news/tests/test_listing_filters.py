@@ -13,6 +13,7 @@ from news.factories import NewsIndexPageFactory, NewsPageFactory, PeriodReportPa
 from portal.projects.facets import MAX_LISTED_CHOICES
 from portal.projects.factories import ProjectPageFactory
 from portal.taxonomy.factories import TopicFactory
+from portal.taxonomy.models import Region
 
 
 class NewsFilterTests(TestCase):
@@ -38,6 +39,12 @@ class NewsFilterTests(TestCase):
         self.assertContains(response, "Zpráva za první období")
         self.assertNotContains(response, "Nesouvisející zpráva")
         self.assertContains(response, "Vybráno 2 položky")
+
+    def test_a_project_counts_its_news_and_the_reports_under_it(self):
+        response = self.client.get(self.index.url)
+        facets = {facet.param: facet for facet in response.context["listing"].facets}
+        projects = {c.value: c.count for c in facets["projekt"].choices}
+        self.assertEqual(projects, {self.project.slug: 2})
 
     def test_a_project_can_be_typed_by_its_title(self):
         response = self.client.get(self.index.url, {"projekt": "hnízdo INOVACÍ"})
@@ -153,6 +160,16 @@ class NewsRegionCountTests(TestCase):
         self.assertIn('<option value="vysocina">Kraj Vysočina (1)</option>', html)
         filtered = self.client.get(self.index.url, {"kraj": "pardubicky"})
         self.assertContains(filtered, "Vybráno 2 položky")
+
+    def test_a_report_counts_in_the_kraj_of_the_project_it_sits_under(self):
+        self.addCleanup(cache.clear)  # the listing as this test leaves it is not the class's
+        project = ProjectPageFactory(title="Projekt na Vysočině")
+        project.regions.add(Region.objects.get(slug="vysocina"))
+        project.save_revision().publish()
+        PeriodReportPageFactory(parent=project, title="Zpráva z Vysočiny")
+        html = self.client.get(self.index.url).content.decode()
+        self.assertIn('<option value="vysocina">Kraj Vysočina (2)</option>', html)
+        self.assertIn('<option value="pardubicky">Pardubický kraj (2)</option>', html)
 
     def test_what_the_facets_share_is_read_once(self):
         """The project and kraj facets both count the news per project, and the type facet
