@@ -135,6 +135,34 @@ class ListingVisibilityTests(TestCase):
         self.assertEqual(self.topic_count(), 0)
         self.assertEqual(self.topic_count(client=staff), 1)
 
+    def topic_listing(self, client=None):
+        """(number of items, {type: count}, {project: count}) of /aktuality/?tema=…"""
+        cache.clear()
+        response = (client or self.client).get("/aktuality/", {"tema": "sanace-rodiny"})
+        listing = response.context["listing"]
+        facets = {
+            facet.param: {choice.value: choice.count for choice in facet.choices}
+            for facet in listing.facets
+        }
+        return listing.count, facets["typ"], facets["projekt"]
+
+    def test_a_topic_filter_counts_only_what_the_visitor_may_read(self):
+        """Filtered by a topic alone, the listing counts the topic's links (their copies of
+        their pages' type and visibility), not the pages: a draft and a staff-only report
+        filed under the topic must not count for the public."""
+        draft = NewsPageFactory(title="Rozepsaná aktualita", live=False)
+        for page in (self.news, draft):
+            page.related_projects.add(self.open_project)
+        self.file_under_a_topic(self.news, self.report)
+        draft.topics.add(Topic.objects.get(slug="sanace-rodiny"))
+        draft.save()
+        self.restrict_to_staff(self.closed_project)
+        self.assertEqual(self.topic_listing(), (1, {"aktuality": 1}, {self.open_project.slug: 1}))
+        staff = self.client_class()
+        staff.force_login(self.staff_reader)
+        count, kinds, _projects = self.topic_listing(client=staff)
+        self.assertEqual((count, kinds), (2, {"aktuality": 1, "zpravy": 1}))
+
     def facet_counts(self, client=None):
         """{facet parameter: {value: count}} the unfiltered /aktuality/ offers."""
         cache.clear()

@@ -244,6 +244,8 @@ class Listing:
                 if key not in self.memo:
                     how = facet.filter_in_order if in_order else facet.filter
                     self.memo[key] = how(listed, queryset, value)
+                    if len(applied) == 1:
+                        self.memo[("alone", self.memo[key])] = (facet, listed, value)
                 queryset = self.memo[key]
         return queryset
 
@@ -273,8 +275,19 @@ class Listing:
 
     def count_of(self, queryset):
         """queryset.count(), once per request for each queryset of `filtered`: unfiltered by
-        type, the type facet counts the very pages the pagination counts."""
-        return self.remembered(("count", queryset), queryset.count)
+        type, the type facet counts the very pages the pagination counts. Filtered by one
+        facet alone, the facet's own rows are counted where it has them (`matching_alone`)."""
+        return self.remembered(("count", queryset), lambda: self.counted(queryset))
+
+    def counted(self, queryset):
+        ids = self.matching_alone(queryset)
+        return (queryset if ids is None else ids).count()
+
+    def matching_alone(self, queryset):
+        """The ids of the pages of `queryset` (of `filtered`), off a table of the one facet
+        that filters it, where it has one (Facet.matching_alone); else None."""
+        facet, listed, value = self.memo.get(("alone", queryset), (None, None, None))
+        return facet.matching_alone(self, listed, value) if facet else None
 
     @cached_property
     def page_obj(self):

@@ -326,10 +326,13 @@ def per_project(listing, listed, queryset):
             (counted(by_parent(hidden), negated=True), "path"),
         ]
     link = listed.model._meta.get_field(listed.project)
-    if not (link.many_to_many and unfiltered):
+    ids = listing.matching_alone(queryset)
+    if not link.many_to_many or not (unfiltered or ids is not None):
         return [(counted(queryset.order_by().values_list(listed.project)), "id")]
     page, project = link.m2m_field_name(), link.m2m_reverse_field_name()
     links = link.remote_field.through.objects.order_by().values_list(project)
+    if ids is not None:  # the links of a topic's pages, not the pages joined to their links
+        return [(counted(links.filter(**{f"{page}__in": ids})), "id")]
     hidden = links.filter(**{f"{page}__visibility__in": hidden_from(listing)})
     return [(counted(links), "id"), (counted(hidden, negated=True), "id")]
 

@@ -64,6 +64,9 @@ class _NoFilters:
     def is_unfiltered(self, listed, queryset):
         return False
 
+    def matching_alone(self, queryset):
+        return None
+
 
 def counts_by_region(staff):
     """{section key: {region slug: number of pages}} in one pass per page type."""
