@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news.factories import NewsIndexPageFactory, NewsPageFactory, PeriodReportPageFactory
+from news.models import PeriodReportPage
 from portal.projects.facets import MAX_LISTED_CHOICES
 from portal.projects.factories import ProjectPageFactory
 from portal.taxonomy.factories import TopicFactory
@@ -60,6 +61,17 @@ class NewsFilterTests(TestCase):
         self.assertEqual(kinds, {"aktuality": 1})
         years = {c.value: c.count for c in facets["rok"].choices}
         self.assertEqual(sum(years.values()), 1)
+
+    def test_topic_counts_follow_the_project_filter(self):
+        """Under a project, a topic counts the project's news and the reports under it."""
+        self.addCleanup(cache.clear)
+        report = PeriodReportPage.objects.get(title="Zpráva za první období")
+        report.topics.add(self.topic)
+        report.save_revision().publish()
+        response = self.client.get(self.index.url, {"projekt": self.project.slug})
+        facets = {facet.param: facet for facet in response.context["listing"].facets}
+        topics = {c.value: c.count for c in facets["tema"].choices}
+        self.assertEqual(topics, {self.topic.slug: 2})
 
     def test_bad_values_are_refused_in_czech_with_400(self):
         cases = {

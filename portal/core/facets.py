@@ -367,8 +367,9 @@ class LinkedVocabularyFacet(Facet):
             if self.reads_copies(listing, link):
                 rows = self.counted_per_entry(listing, link, [model for model, _qs in pages])
             else:
+                querysets = [qs for _model, qs in pages]
                 rows = (
-                    link.model.objects.filter(in_any(link.page, [qs for _model, qs in pages]))
+                    link.model.objects.filter(in_any(link.page, querysets, self.size(listing)))
                     .order_by()
                     .values_list(*self.entry_fields(f"{link.entry}__"))
                     .annotate(n=Count(link.page, distinct=not link.once_per_page))
@@ -378,6 +379,13 @@ class LinkedVocabularyFacet(Facet):
                     counts[value] += number
                     entries[value] = entry
         return dict(counts)
+
+    def size(self, listing):
+        """How many items the listing has, when the facet counts the very pages it lists
+        (none of its own values chosen), which the listing counts anyway; else None."""
+        if self in listing.active:
+            return None
+        return sum(listing.count_of(queryset) for _listed, queryset in listing.querysets())
 
     def reads_copies(self, listing, link):
         """Whether the counts can come from the link table's own copy of its pages' type and

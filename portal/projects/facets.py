@@ -51,14 +51,14 @@ class ProjectFacet(Facet):
     def clean(self, value, listing):
         """A project's slug, or its exact title as typed into the field."""
         projects = visible_projects()
-        row = projects.filter(slug=value).values_list("slug", "path").first()
+        row = projects.filter(slug=value).values_list("slug", "path", "pk").first()
         if row is None:
             folded = projects.alias(folded=Fold("title")).filter(folded=fold(value))
-            row = folded.values_list("slug", "path").first()
+            row = folded.values_list("slug", "path", "pk").first()
         # The project's path: the pages under it are found by the path as a literal prefix,
         # which the path's index answers; PostgreSQL cannot use it for a prefix given by a
         # subquery (500 reports of one project: 20 ms a query, 2 so).
-        chosen = Chosen(row[0], path=row[1]) if row else None
+        chosen = Chosen(row[0], path=row[1], pk=row[2]) if row else None
         if chosen is None or not exists_in(listing, self, chosen):
             self.refuse(value)
         return chosen
@@ -68,7 +68,9 @@ class ProjectFacet(Facet):
             return queryset.none()
         if listed.project == "parent":
             return queryset.filter(path__startswith=value.path)
-        return queryset.filter(**{f"{listed.project}__slug": value})
+        # By the link's own column, not joined to the project's page for its slug: every
+        # count of a project's news then reads the link table alone.
+        return queryset.filter(**{listed.project: value.pk})
 
     def counts(self, listing, querysets):
         sums = project_sums(listing, [(ld, qs) for ld, qs in querysets if ld.project])
@@ -209,9 +211,12 @@ def counted_twice(listed, queryset):
     if not link.many_to_many:
         return {}
     through, page = link.remote_field.through, link.m2m_field_name()
-    several = through.objects.values(page).annotate(n=Count("*")).filter(n__gt=1).values(page)
-    if not several.exists():  # alone, it reads the link table's index once, not per item
+    # As many links as linked items: none has several. (A count and a distinct count of one
+    # column: 13,300 links on PostgreSQL in 0.8 ms; a GROUP BY … HAVING took 1.7.)
+    numbers = through.objects.aggregate(links=Count("*"), items=Count(page, distinct=True))
+    if numbers["links"] == numbers["items"]:
         return {}
+    several = through.objects.values(page).annotate(n=Count("*")).filter(n__gt=1).values(page)
     pairs = queryset.filter(pk__in=several).order_by()
     pairs = pairs.values_list("pk", f"{listed.project}__regions__slug")
     surplus = Counter()
