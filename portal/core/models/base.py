@@ -106,9 +106,11 @@ class BasePage(Page):
     card_template = "cards/page.html"
     # What every card asks of its page, answered here for the pages that lack it: a template
     # lookup that fails costs a dir() of the page (0.5 ms a card). `card_image` is set on a
-    # listing's pages by home.listings.with_card_images.
+    # listing's pages by home.listings.with_card_images, `listed_topics` by
+    # portal.core.listings.with_topics (the home page's cards show none).
     card_image = None
     card_has_logo = False
+    listed_topics = ()
 
     def save(self, *args, **kwargs):
         self.visibility = visibility_of(self.live, self.path)
