@@ -182,6 +182,9 @@ class NewsRegionCountTests(TestCase):
         html = self.client.get(self.index.url).content.decode()
         self.assertIn('<option value="vysocina">Kraj Vysočina (2)</option>', html)
         self.assertIn('<option value="pardubicky">Pardubický kraj (2)</option>', html)
+        filtered = self.client.get(self.index.url, {"kraj": "vysocina"})
+        self.assertContains(filtered, "Zpráva z Vysočiny")
+        self.assertContains(filtered, "Vybráno 2 položky")
 
     def test_what_the_facets_share_is_read_once(self):
         """The project and kraj facets both count the news per project, and the type facet

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from methodology.models import MethodologyIndexPage, ToolIndexPage
+from portal.core.facets import Chosen
 from portal.core.listings import with_topics
 from portal.core.visibility import visible
 from portal.projects.facets import RegionFacet
@@ -21,19 +22,20 @@ class Section:
     heading: str
     index_model: type
 
-    def querysets(self, staff, region_slug=None):
-        """[(listed, its pages this visitor may read, in the kraj if given)]."""
+    def querysets(self, staff, region=None):
+        """[(listed, its pages this visitor may read, in the kraj `region` if given)]."""
         result = []
         for listed in self.index_model.listed:
             queryset = listed.queryset(staff=staff)
-            if region_slug is not None:
-                queryset = RegionFacet().filter(listed, queryset, region_slug)
+            if region is not None:
+                kraj = Chosen(region.slug, pk=region.pk)
+                queryset = RegionFacet().filter(listed, queryset, kraj)
             result.append((listed, queryset))
         return result
 
-    def pages(self, staff, region_slug):
+    def pages(self, staff, region):
         pages = []
-        for listed, queryset in self.querysets(staff, region_slug):
+        for listed, queryset in self.querysets(staff, region):
             ordered = (
                 queryset.defer_streamfields()
                 .select_related(*listed.select_related)

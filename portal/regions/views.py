@@ -26,7 +26,7 @@ def region_detail(request, slug):
         {
             "key": section.key,
             "heading": section.heading,
-            "pages": section.pages(staff, region.slug),
+            "pages": section.pages(staff, region),
             "index_url": section.index_url(request, region.slug),
         }
         for section in SECTIONS
