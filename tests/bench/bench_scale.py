@@ -208,6 +208,7 @@ def checks():
         ("aktuality ?projekt", f"{url}?projekt={biggest.slug}", False),
         ("aktuality ?rok", f"{url}?rok={year}", False),
         ("aktuality ?typ", f"{url}?typ=zpravy", False),
+        ("aktuality ?kraj", f"{url}?kraj={busiest_kraj().slug}", False),
         ("aktuality poslední strana", f"{url}?strana=999999", False),
         ("témata", reverse("topic_index"), False),
         ("téma", reverse("topic_detail", args=[topic.slug]), False),
@@ -237,6 +238,15 @@ def checks():
             result.append((label, f"/admin/pages/{page.pk}/edit/", True))
     result.append(("home edit", f"/admin/pages/{HomePage.objects.get().pk}/edit/", True))
     return result
+
+
+def busiest_kraj():
+    """The kraj with the most projects (its filter reads the most items)."""
+    from django.db.models import Count
+
+    from portal.taxonomy.models import Region
+
+    return Region.objects.annotate(n=Count("projectpage")).order_by("-n", "slug").first()
 
 
 def biggest_project():
