@@ -50,7 +50,8 @@ class RegionSitemapTests(DemoPortalTestCase):
         self.assertIn(f"/kraje/{slug}/</loc>", self.get("/sitemap-kraje.xml"))
         # Every page the kraj lists becomes readable by the OSPOD staff only.
         staff = Group.objects.get(name=STAFF_GROUP_NAME)
-        pages = [page for section in SECTIONS for page in section.pages(False, slug)]
+        kraj = Region.objects.get(slug=slug)
+        pages = [page for section in SECTIONS for page in section.pages(False, kraj)]
         self.assertGreater(len(pages), 0)
         for page in pages:
             restriction = PageViewRestriction.objects.create(
