@@ -372,6 +372,8 @@ def worker(args):
     # As a served request ends: Django's test client keeps the connection open, and the
     # SQLite engine keeps the planner's statistics as a connection closes.
     connection.close()
+    import portal.wsgi  # noqa: F401  # loaded as the server loads it, which freezes the heap
+
     by_label = {check[0]: check for check in checks()}
     both = clients()
     _say({"pages": Page.objects.count(), "build_seconds": build_seconds, "checks": list(by_label)})
