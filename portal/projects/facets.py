@@ -74,15 +74,15 @@ class ProjectFacet(Facet):
 
     def counts(self, listing, querysets):
         sums = project_sums(listing, [(ld, qs) for ld, qs in querysets if ld.project])
-        listing.memo.setdefault("project_titles", {}).update(sums.titles)
+        listing.memo.setdefault("project titles", {}).update(sums.titles)
         return dict(sums.projects)
 
     def labels(self, listing, values):
-        titles = listing.memo.setdefault("project_titles", {})
-        missing = [value for value in values if value not in titles]
-        if missing:
-            titles.update(visible_projects().filter(slug__in=missing).values_list("slug", "title"))
-        return {value: titles[value] for value in values if value in titles}
+        return labels_read_or_known(
+            listing.memo.setdefault("project titles", {}),
+            values,
+            lambda slugs: visible_projects().filter(slug__in=slugs).values_list("slug", "title"),
+        )
 
     def view(self, listing, counts, selected):
         many = len(counts) > MAX_LISTED_CHOICES
@@ -158,11 +158,20 @@ class RegionFacet(Facet):
         return listing.memo.setdefault("kraj names", {})
 
     def labels(self, listing, values):
-        names = self.names(listing)
-        missing = [value for value in values if value not in names]
-        if missing:
-            names.update(Region.objects.filter(slug__in=missing).values_list("slug", "name"))
-        return {value: names[value] for value in values if value in names}
+        return labels_read_or_known(
+            self.names(listing),
+            values,
+            lambda slugs: Region.objects.filter(slug__in=slugs).values_list("slug", "name"),
+        )
+
+
+def labels_read_or_known(known, values, read):
+    """{value: label} of `values`: those the counts have read from `known` ({value: label},
+    which keeps the rest), the rest as `read(missing values)` gives them (value, label)."""
+    missing = [value for value in values if value not in known]
+    if missing:
+        known.update(read(missing))
+    return {value: known[value] for value in values if value in known}
 
 
 def leads_to(model, lookup, kraj):
@@ -170,14 +179,14 @@ def leads_to(model, lookup, kraj):
     item's own column or its link table, not on every table on the way joined (the news
     of a kraj at 20,000 pages: 3 ms, not 5 on PostgreSQL; 1.2, not 3 on SQLite)."""
     first, _, rest = lookup.partition("__")
-    field = model._meta.get_field(first)
-    if not (field.many_to_many or field.many_to_one):  # a reverse relation: joined as it is
+    relation = model._meta.get_field(first)
+    if not (relation.many_to_many or relation.many_to_one):  # reverse: joined as it is
         return Q(pk__in=model.objects.filter(**{lookup: kraj}).values("pk"))
-    ends = field.related_model.objects.filter(**{rest: kraj}).values("pk") if rest else [kraj]
-    if field.many_to_one:
+    ends = relation.related_model.objects.filter(**{rest: kraj}).values("pk") if rest else [kraj]
+    if relation.many_to_one:
         return Q(**{f"{first}__in": ends})
-    page, end = field.m2m_field_name(), field.m2m_reverse_field_name()
-    links = field.remote_field.through.objects.filter(**{f"{end}__in": ends})
+    page, end = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+    links = relation.remote_field.through.objects.filter(**{f"{end}__in": ends})
     return Q(pk__in=links.values(page))
 
 
