@@ -40,18 +40,28 @@ def content_version():
     return version
 
 
-def _shows_content(model):
+def shows_content(model):
     """Whether rows of `model` appear on pages (image renditions and the search index,
-    written while pages are served or indexed, do not change what a page says)."""
-    return model._meta.app_label in WATCHED_APPS and not (
-        issubclass(model, AbstractRendition) or model.__module__.startswith("portal.search")
+    written while pages are served or indexed, do not change what a page says, nor does a
+    model that says `shows_content = False`)."""
+    return (
+        model._meta.app_label in WATCHED_APPS
+        and getattr(model, "shows_content", True)
+        and not (
+            issubclass(model, AbstractRendition) or model.__module__.startswith("portal.search")
+        )
     )
 
 
-def _bump(sender, created=False, **kwargs):
+def changes_content(sender, created=False):
+    """Whether a signal about a row of `sender` is a change of what pages show."""
     if created and issubclass(sender, BaseSiteSetting):
-        return  # settings rows are created with their defaults on first read
-    if _shows_content(sender):
+        return False  # settings rows are created with their defaults on first read
+    return shows_content(sender)
+
+
+def _bump(sender, created=False, **kwargs):
+    if changes_content(sender, created):
         cache.set(KEY, time.time_ns(), None)
 
 

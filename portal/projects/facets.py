@@ -140,8 +140,8 @@ class RegionFacet(Facet):
             sums = project_sums(listing, through)
             counts.update(sums.kraje)
             names.update(sums.kraj_names)
-        for listed, queryset in through:
-            counts.subtract(counted_twice(listed, queryset))
+            for listed, queryset in () if sums.tallied else through:
+                counts.subtract(counted_twice(listed, queryset))
         for listed, queryset in querysets:
             skipped = 1 if reaches_kraje_through_projects(listed) else 0
             for index, lookup in enumerate(listed.regions[skipped:], start=skipped):
@@ -272,12 +272,14 @@ def counted_twice(listed, queryset):
 class ProjectSums:
     """The items of some listed types summed per project: {slug: number} and {slug: title}
     of the public projects, and {kraj slug: number} summed over the kraje of every project
-    (an item with two projects in one kraj counts there twice) with {kraj slug: name}."""
+    (an item with two projects in one kraj counts there twice, unless `tallied`: read from
+    the tallies, which count each item once per kraj) with {kraj slug: name}."""
 
     projects: dict = field(default_factory=dict)
     titles: dict = field(default_factory=dict)
     kraje: dict = field(default_factory=dict)
     kraj_names: dict = field(default_factory=dict)
+    tallied: bool = False
 
 
 def project_sums(listing, parts):
@@ -293,7 +295,12 @@ def read_project_sums(listing, parts):
     """One query, summing in the database the items per project of every part and only then
     joining the projects and their kraje. (The project and kraj facets of the news listing
     at 20,000 pages on SQLite: 25 ms with 1,200 rows a part read into Python and matched
-    with every project there, 17 so.)"""
+    with every project there, 17 so.) Every item of each part: from the tallies, while they
+    are current."""
+    if all(listing.is_unfiltered(listed, queryset) for listed, queryset in parts):
+        sums = tallied_sums(listing, [listed for listed, _queryset in parts])
+        if sums is not None:
+            return sums
     ctes, sources, params = [], {"id": [], "path": []}, []
     for listed, queryset in parts:
         for rows, key in per_project(listing, listed, queryset):
@@ -354,6 +361,42 @@ def sums_sql(ctes, sources):
         WHERE project_sum.n > 0
         GROUP BY region.slug, region.name
     """  # nosec B608 # table names from the models; values are parameters
+
+
+def tallied_sums(listing, listed_types):
+    """ProjectSums of every item of `listed_types` the visitor may read, summed from the
+    tallies (portal.projects.tallies) in one query; None while they are not current. (The
+    news listing's project and kraj facets at 20,000 pages: 7 ms on SQLite, 11 on PostgreSQL
+    counting every item and its links; 1 and 2 from the tallies.)"""
+    tally = apps.get_model("projects", "OutputTally")
+    change = apps.get_model("projects", "OutputTallyChange")
+    types = [ContentType.objects.get_for_model(listed.model).pk for listed in listed_types]
+    chosen = (
+        f"tally.content_type_id IN ({', '.join(['%s'] * len(types))})"
+        f" AND tally.visibility IN ({', '.join(['%s'] * len(listing.visibilities))})"
+    )
+    sql = f"""
+        SELECT dimension, slug, name, SUM(number) FROM {tally._meta.db_table} tally
+        WHERE dimension IN (%s, %s) AND {chosen}
+        GROUP BY dimension, slug, name
+        UNION ALL
+        SELECT 2, '', '', COUNT(*) FROM {change._meta.db_table}
+        UNION ALL
+        SELECT 3, '', '', COUNT(*) FROM {tally._meta.db_table} WHERE dimension = %s
+    """  # nosec B608 # table names from the models; values are parameters
+    params = [tally.Dimension.PROJECT, tally.Dimension.KRAJ, *types, *listing.visibilities]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, tally.Dimension.COMPLETE])
+        rows = cursor.fetchall()
+    sums, state = ProjectSums(tallied=True), {}
+    for part, slug, name, number in rows:
+        if part == tally.Dimension.PROJECT:
+            sums.projects[slug], sums.titles[slug] = int(number), name
+        elif part == tally.Dimension.KRAJ:
+            sums.kraje[slug], sums.kraj_names[slug] = int(number), name
+        else:
+            state[part] = number
+    return sums if state == {2: 0, 3: 1} else None
 
 
 def per_project(listing, listed, queryset):

@@ -223,6 +223,12 @@ class IndexPage(BasePage):
                 return index, listed[0]
         return None, None
 
+    @classmethod
+    def every_listed(cls):
+        """The `Listed` of every index page type."""
+        for index_model in _concrete_subclasses(IndexPage):
+            yield from index_model.listed
+
     @property
     def facet_scripts(self):
         return sorted({facet.script for facet in self.facets if facet.script})
