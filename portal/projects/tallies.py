@@ -40,6 +40,7 @@ class OutputTally(models.Model):
         PROJECT = 0, _("projekt")
         KRAJ = 1, _("kraj")
         COMPLETE = 2, _("sečteno")  # the one row a finished refresh writes
+        SHARED = 3, _("s více projekty")  # a type has items with several projects
 
     dimension = models.PositiveSmallIntegerField(choices=Dimension.choices)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, null=True)
@@ -122,6 +123,7 @@ def tallies_of(listed):
     way to a kraj is its project (as `RegionFacet.counts` sums them)."""
     content_type = ContentType.objects.get_for_model(listed.model)
     projects = apps.get_model("projects", "ProjectPage").objects.order_by()
+    shared = []
     if listed.project == "parent":
         by_path = dict(projects.values_list("path", "pk"))
         per_project = Counter()
@@ -143,11 +145,15 @@ def tallies_of(listed):
             visibility = "visibility"
         per_project = by_value(counted(items, project, visibility, page))
         kraje = by_value(counted(items, f"{project}__regions", visibility, page, distinct=True))
+        if link.many_to_many and several_projects(items, page):
+            shared.append(
+                OutputTally(dimension=OutputTally.Dimension.SHARED, content_type=content_type)
+            )
     if not reaches_kraje_through_projects(listed):
         kraje = {}
     public = projects.filter(visibility=Visibility.PUBLIC).values_list("pk", "slug", "title")
     regions = Region.objects.values_list("pk", "slug", "name")
-    return [
+    return shared + [
         OutputTally(
             dimension=dimension,
             content_type=content_type,
@@ -169,6 +175,11 @@ def counted(rows, lookup, visibility, item, distinct=False):
     """(the value `lookup` leads to, the item's visibility, number of items) rows."""
     rows = rows.filter(**{f"{lookup}__isnull": False}).values_list(lookup, visibility)
     return rows.annotate(n=Count(item, distinct=distinct))
+
+
+def several_projects(links, page):
+    """Whether an item has several of `links` (rows of a link table to projects)."""
+    return links.values(page).annotate(n=Count("*")).filter(n__gt=1).exists()
 
 
 def by_value(rows):

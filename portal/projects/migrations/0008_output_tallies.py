@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
             name='OutputTally',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('dimension', models.PositiveSmallIntegerField(choices=[(0, 'projekt'), (1, 'kraj'), (2, 'sečteno')])),
+                ('dimension', models.PositiveSmallIntegerField(choices=[(0, 'projekt'), (1, 'kraj'), (2, 'sečteno'), (3, 's více projekty')])),
                 ('visibility', models.PositiveSmallIntegerField(choices=[(0, 'nezveřejněná'), (1, 'veřejná'), (2, 'jen pro pracovníky OSPOD')], default=0)),
                 ('slug', models.CharField(blank=True, max_length=255)),
                 ('name', models.CharField(blank=True, max_length=255)),

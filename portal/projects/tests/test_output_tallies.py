@@ -77,6 +77,13 @@ class OutputTallyTests(TestCase):
         tallied.update(number=F("number") + 40)  # no signal: the tallies alone say 42
         self.assertIn("Hnízdo inovací (42)", self.facets()[0])
 
+    def test_a_filtered_listing_counts_an_item_with_two_projects_once_per_kraj(self):
+        # Filtered, the kraj facet sums the items per project, and the tallies say whether
+        # an item has several projects whose surplus to take off.
+        cache.clear()
+        html = self.client.get(self.index.url, {"typ": "aktuality"}).content.decode()
+        self.assertIn("Pardubický kraj (1)", options(html, "kraj"))
+
     def test_staff_counts_include_the_staff_only_report(self):
         self.client.force_login(self.staff_reader)
         projects, kraje = self.facets()
