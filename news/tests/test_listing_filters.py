@@ -179,11 +179,16 @@ class NewsRegionCountTests(TestCase):
         project.regions.add(Region.objects.get(slug="vysocina"))
         project.save_revision().publish()
         PeriodReportPageFactory(parent=project, title="Zpráva z Vysočiny")
+        pardubice = ProjectPageFactory(title="Projekt v Pardubicích")
+        pardubice.regions.add(Region.objects.get(slug="pardubicky"))
+        pardubice.save_revision().publish()
+        PeriodReportPageFactory(parent=pardubice, title="Zpráva z Pardubic")
         html = self.client.get(self.index.url).content.decode()
         self.assertIn('<option value="vysocina">Kraj Vysočina (2)</option>', html)
-        self.assertIn('<option value="pardubicky">Pardubický kraj (2)</option>', html)
+        self.assertIn('<option value="pardubicky">Pardubický kraj (3)</option>', html)
         filtered = self.client.get(self.index.url, {"kraj": "vysocina"})
         self.assertContains(filtered, "Zpráva z Vysočiny")
+        self.assertNotContains(filtered, "Zpráva z Pardubic")  # the next project's, not this
         self.assertContains(filtered, "Vybráno 2 položky")
 
     def test_what_the_facets_share_is_read_once(self):

