@@ -464,7 +464,7 @@ def children_of(projects):
         " ON child.path > parent.path AND child.path <= parent.path || %s"
         " AND child.depth = parent.depth + 1"
     )
-    return RawSQL(sql, (*params, last_step))
+    return RawSQL(sql, (*params, last_step))  # nosec B611 # ORM-compiled SQL; values are parameters
 
 
 def parent_path():
