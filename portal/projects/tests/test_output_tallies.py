@@ -13,16 +13,21 @@ from wagtail.models import PageViewRestriction
 
 from news.factories import NewsIndexPageFactory, NewsPageFactory, PeriodReportPageFactory
 from news.models import NewsPage
+from news.tests.test_admin_pages import news_form
 from portal.core.access import staff_group
+from portal.core.tests.utils import EditorTestCase
 from portal.projects.factories import ProjectPageFactory
 from portal.projects.tallies import OutputTally, refresh_output_tallies, tallies_current
 from portal.taxonomy.factories import MunicipalityFactory, RegionFactory
 
 
 def options(html, param):
-    """{label (count)} of one filter's choices, as the visitor reads them."""
-    select = re.search(rf'<select id="filtr-{param}".*?</select>', html, re.S).group(0)
-    return set(re.findall(r'<option value="[^"]+"[^>]*>([^<]+)</option>', select))
+    """{label (count)} of one filter's choices, as the visitor reads them (none: no field)."""
+    select = re.search(rf'<select id="filtr-{param}".*?</select>', html, re.S)
+    found = re.findall(
+        r'<option value="[^"]+"[^>]*>([^<]+)</option>', select.group(0) if select else ""
+    )
+    return set(found)
 
 
 class OutputTallyTests(TestCase):
@@ -109,3 +114,69 @@ class OutputTallyTests(TestCase):
         OutputTally.objects.filter(dimension=OutputTally.Dimension.COMPLETE).delete()
         OutputTally.objects.update(number=99)
         self.assertIn("Hnízdo inovací (2)", self.facets()[0])
+
+
+class TalliesFollowEveryChangeTests(EditorTestCase):
+    """Whatever way content changes, the refresh after its commit leaves the tallies as
+    counting every item would: a publish in the admin, a move, a view restriction, a kraj."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.index = NewsIndexPageFactory()
+        cls.pardubice, cls.vysocina = (
+            RegionFactory(slug="pardubicky"),
+            RegionFactory(slug="vysocina"),
+        )
+        cls.telc = ProjectPageFactory(title="Podpora rodin v Telči")
+        cls.jihlava = ProjectPageFactory(title="Síť služeb Jihlava")
+        for project, region in ((cls.telc, cls.pardubice), (cls.jihlava, cls.vysocina)):
+            project.regions.add(region)
+            project.save_revision().publish()
+        cls.report = PeriodReportPageFactory(parent=cls.telc, title="Zpráva z Telče")
+
+    def setUp(self):
+        super().setUp()
+        refresh_output_tallies()
+        self.addCleanup(cache.clear)
+        self.client.logout()  # the facets as the public sees them
+
+    def committed(self):
+        """The callbacks of what the test saved ran, as after a commit (the refresh task)."""
+        return self.captureOnCommitCallbacks(execute=True)
+
+    def assertTallied(self, projects, kraje):
+        self.assertTrue(tallies_current())
+        cache.clear()
+        html = self.client.get(self.index.url).content.decode()
+        self.assertEqual((options(html, "projekt"), options(html, "kraj")), (projects, kraje))
+
+    def test_a_news_item_published_in_the_admin(self):
+        self.client.force_login(self.editor)
+        with self.committed():
+            self.create_via_admin(
+                self.index,
+                NewsPage,
+                news_form("Setkání v Telči", "setkani", related_projects="Podpora rodin v Telči"),
+            )
+        self.client.logout()
+        self.assertTallied({"Podpora rodin v Telči (2)"}, {"Pardubický kraj (2)"})
+
+    def test_a_report_moved_to_another_project(self):
+        with self.committed():
+            self.report.move(self.jihlava, pos="last-child")
+        self.assertTallied({"Síť služeb Jihlava (1)"}, {"Kraj Vysočina (1)"})
+
+    def test_a_project_restricted_to_staff(self):
+        with self.committed():
+            restriction = PageViewRestriction.objects.create(
+                page=self.telc, restriction_type=PageViewRestriction.GROUPS
+            )
+            restriction.groups.add(staff_group())
+        self.assertTallied(set(), set())
+
+    def test_a_project_moved_to_another_kraj(self):
+        with self.committed():
+            self.telc.regions.set([self.vysocina])
+            self.telc.save_revision().publish()
+        self.assertTallied({"Podpora rodin v Telči (1)"}, {"Kraj Vysočina (1)"})
