@@ -147,6 +147,9 @@ def upgrade(tmp_path_factory):
 
 
 COUNTED_ELSEWHERE = ("contenttypes.contenttype", "auth.permission")
+# Counted from the content when `migrate` finds them missing (the listings' tallies, see
+# portal/projects/tallies.py): rows of a new model that no table moved there.
+COUNTED_FROM_CONTENT = ("shared.outputtally",)
 
 
 def app_of(key):
@@ -160,6 +163,7 @@ def test_every_row_is_kept(upgrade):
     assert {key: after["rows"].get(key) for key in kept} == kept
     # A model new since holds no rows in an app that existed (a moved table would).
     new = {key: n for key, n in after["rows"].items() if key not in before["rows"]}
+    new = {key: n for key, n in new.items() if key not in COUNTED_FROM_CONTENT}
     old_apps = {app_of(key) for key in before["rows"]}
     assert not {key: n for key, n in new.items() if n and app_of(key) in old_apps}, new
 
