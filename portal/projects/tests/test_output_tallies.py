@@ -49,7 +49,7 @@ class OutputTallyTests(TestCase):
             page=closed, restriction_type=PageViewRestriction.GROUPS
         )
         restriction.groups.add(staff_group())
-        both = NewsPageFactory(title="Setkání dvou projektů")
+        cls.both = both = NewsPageFactory(title="Setkání dvou projektů")
         both.related_projects.add(cls.project, neighbour)
         both.event_municipality = MunicipalityFactory(name="Jihlava", region=vysocina)
         both.save_revision().publish()
@@ -82,11 +82,19 @@ class OutputTallyTests(TestCase):
         tallied.update(number=F("number") + 40)  # no signal: the tallies alone say 42
         self.assertIn("Hnízdo inovací (42)", self.facets()[0])
 
-    def test_a_filtered_listing_counts_an_item_with_two_projects_once_per_kraj(self):
-        # Filtered, the kraj facet sums the items per project, and the tallies say whether
-        # an item has several projects whose surplus to take off.
+    def test_a_type_filter_reads_the_tallies_of_the_type_it_keeps(self):
+        news = ContentType.objects.get_for_model(NewsPage)
+        OutputTally.objects.filter(slug=self.project.slug, content_type=news).update(number=41)
         cache.clear()
         html = self.client.get(self.index.url, {"typ": "aktuality"}).content.decode()
+        self.assertIn("Hnízdo inovací (41)", options(html, "projekt"))  # the report not added
+
+    def test_a_filtered_listing_counts_an_item_with_two_projects_once_per_kraj(self):
+        # Filtered by a year, the kraj facet sums the items per project, and the tallies say
+        # whether an item has several projects whose surplus to take off.
+        cache.clear()
+        params = {"typ": "aktuality", "rok": str(self.both.published_at.year)}
+        html = self.client.get(self.index.url, params).content.decode()
         self.assertIn("Pardubický kraj (1)", options(html, "kraj"))
 
     def test_staff_counts_include_the_staff_only_report(self):
