@@ -26,7 +26,11 @@ from wagtail.signals import post_page_move
 from portal.core.content_version import changes_content
 from portal.core.models import IndexPage
 from portal.core.visibility import Visibility
-from portal.projects.facets import parent_path, reaches_kraje_through_projects
+from portal.projects.facets import (
+    parent_path,
+    reaches_kraje_through_projects,
+    tallies_current_sql,
+)
 from portal.taxonomy.models import Region
 
 
@@ -101,9 +105,15 @@ def refresh_output_tallies():
                 table = OutputTally._meta.db_table
                 cursor.execute(f"LOCK TABLE {table} IN EXCLUSIVE MODE")  # nosec B608
         seen = list(OutputTallyChange.objects.values_list("pk", flat=True))
+        projects = apps.get_model("projects", "ProjectPage").objects.order_by()
+        public = projects.filter(visibility=Visibility.PUBLIC).values_list("pk", "slug", "title")
+        names = {
+            OutputTally.Dimension.PROJECT: by_pk(public),
+            OutputTally.Dimension.KRAJ: by_pk(Region.objects.values_list("pk", "slug", "name")),
+        }
         rows = [
             OutputTally(dimension=OutputTally.Dimension.COMPLETE),
-            *(row for listed in project_listed_types() for row in tallies_of(listed)),
+            *(row for listed in project_listed_types() for row in tallies_of(listed, names)),
         ]
         # Raw deletes: Django's would read every row to send it to the content signals.
         with connection.cursor() as cursor:
@@ -118,9 +128,10 @@ def refresh_output_tallies():
     connection.tally_change_noted = False
 
 
-def tallies_of(listed):
+def tallies_of(listed, names):
     """OutputTally rows of one listed type: per public project, and per kraj where its first
-    way to a kraj is its project (as `RegionFacet.counts` sums them)."""
+    way to a kraj is its project (as `RegionFacet.counts` sums them); `names` are the
+    {pk: (slug, name)} of the public projects and of the kraje, by dimension."""
     content_type = ContentType.objects.get_for_model(listed.model)
     projects = apps.get_model("projects", "ProjectPage").objects.order_by()
     shared = []
@@ -151,23 +162,21 @@ def tallies_of(listed):
             )
     if not reaches_kraje_through_projects(listed):
         kraje = {}
-    public = projects.filter(visibility=Visibility.PUBLIC).values_list("pk", "slug", "title")
-    regions = Region.objects.values_list("pk", "slug", "name")
     return shared + [
         OutputTally(
             dimension=dimension,
             content_type=content_type,
             visibility=visibility,
-            slug=names[value][0],
-            name=names[value][1],
+            slug=names[dimension][value][0],
+            name=names[dimension][value][1],
             number=number,
         )
-        for dimension, counts, names in (
-            (OutputTally.Dimension.PROJECT, per_project, by_pk(public)),
-            (OutputTally.Dimension.KRAJ, kraje, by_pk(regions)),
+        for dimension, counts in (
+            (OutputTally.Dimension.PROJECT, per_project),
+            (OutputTally.Dimension.KRAJ, kraje),
         )
         for (value, visibility), number in counts.items()
-        if number and value in names
+        if number and value in names[dimension]
     ]
 
 
@@ -215,8 +224,10 @@ def note_change(sender, created=False, **kwargs):
 
 def tallies_current():
     """Whether the tallies have counted every committed change."""
-    rows = OutputTally.objects.filter(dimension=OutputTally.Dimension.COMPLETE)
-    return rows.exists() and not OutputTallyChange.objects.exists()
+    _tally, current, params = tallies_current_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT CASE WHEN {current} THEN 1 ELSE 0 END", params)  # nosec B608
+        return bool(cursor.fetchone()[0])
 
 
 def count_when_missing(using="default", **kwargs):
