@@ -17,6 +17,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.subqueries import in_any
+from portal.core.tallies import ITEMS
 from portal.core.text import Fold
 from portal.core.visibility import VISIBILITY_COPIES, visible_values
 from portal.core.years import clean_year, counted_by_year, year_of
@@ -94,6 +95,27 @@ class Facet:
     def counts(self, listing, querysets):
         """{value: number of items} over [(listed, queryset)]."""
         raise NotImplementedError
+
+    # Whether the facet's counts are kept in the listings' tallies (portal.core.tallies),
+    # from `tally_values`; a listing filtered by it alone then reads every count there.
+    tallied = False
+
+    def tally_values(self, listed):
+        """(page pk, value, label) of every page of `listed` (tallied facets)."""
+        return ()
+
+    def tally_filter(self, listed, value):
+        """Which tallies of `listed` hold its pages this filter leaves: those under (param,
+        value), every page's (tallies.ITEMS), or None (no page: nothing to read)."""
+        return (self.param, str(value))
+
+    @property
+    def filters_tallies(self):
+        """Whether a listing filtered by this facet alone reads its counts from the tallies."""
+        return self.tallied
+
+    def remember_labels(self, listing, labels):
+        """Keep {value: label} read with the tallied counts, for `labels`."""
 
     def labels(self, listing, values):
         return {value: str(value) for value in values}
@@ -180,6 +202,24 @@ class YearFacet(Facet):
         rows = queryset.annotate(year_from=Coalesce(start, end), year_to=Coalesce(end, start))
         return rows.values_list("year_from", "year_to").annotate(n=Count("pk"))
 
+    tallied = True
+
+    def tally_values(self, listed):
+        if not listed.date:
+            return
+        rows = listed.model.objects.order_by()
+        if not listed.date_end:
+            for pk, year in rows.annotate(year=year_of(rows, listed.date)).values_list(
+                "pk", "year"
+            ):
+                yield pk, year, year
+            return
+        start, end = year_of(rows, listed.date), year_of(rows, listed.date_end)
+        rows = rows.annotate(year_from=Coalesce(start, end), year_to=Coalesce(end, start))
+        for pk, first, last in rows.values_list("pk", "year_from", "year_to"):
+            for year in range(first, last + 1) if first is not None else ():
+                yield pk, year, year
+
     def sort(self, choices):
         return sorted(choices, key=lambda c: c.value, reverse=True)
 
@@ -201,6 +241,11 @@ class KindFacet(Facet):
 
     def filter(self, listed, queryset, value):
         return queryset if listed.kind == value else queryset.none()
+
+    filters_tallies = True  # its counts are the listing's counts of each type
+
+    def tally_filter(self, listed, value):
+        return ITEMS if listed.kind == value else None
 
     def counts(self, listing, querysets):
         return {listed.kind: listing.count_of(queryset) for listed, queryset in querysets}
@@ -309,6 +354,23 @@ class LinkedVocabularyFacet(Facet):
 
     def filter(self, listed, queryset, value):
         return self.linked_pages(listed, queryset, value, in_order=False)
+
+    @property
+    def tallied(self):
+        return self.choice_order is None  # a tally keeps no order of the choices
+
+    def tally_values(self, listed):
+        link = self.link(listed)
+        if link is None:
+            return []
+        rows = link.model.objects.filter(**{f"{link.page}__in": listed.model.objects.values("pk")})
+        entry = f"{link.entry}__"
+        return rows.values_list(link.page, entry + self.key, entry + self.label_field)
+
+    def remember_labels(self, listing, labels):
+        entries = self.entries(listing)
+        for value, label in labels.items():
+            entries.setdefault(value, [label])
 
     def matching_alone(self, listing, listed, value):
         """The link rows, where the link table keeps copies of its pages' type and

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import connection, models
@@ -22,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.access import is_staff_reader
 from portal.core.pagination import PAGE_SIZE, paginate
+from portal.core.tallies import ITEMS, read_tallies
 from portal.core.text import alphabetical
 from portal.core.visibility import visible, visible_values
 
@@ -269,9 +271,66 @@ class Listing:
         views = []
         for facet in self.facet_list:
             selected = str(self.active.get(facet, ""))
-            counts = facet.counts(self, self.querysets(except_facet=facet))
+            counts = self.tallied_counts(facet)
+            if counts is None:
+                counts = facet.counts(self, self.querysets(except_facet=facet))
             views.append(facet.view(self, counts, selected))
         return views
+
+    @cached_property
+    def tallies(self):
+        """This listing's counts as the tallies keep them (portal.core.tallies): {content
+        type id: (its Listed, which of its tallies the filters leave)} and what was read of
+        them; None where they do not serve (two filters, or one they keep nothing of) or
+        are not current. The number of the pages of each type, and every facet's counts,
+        then come from one query."""
+        if len(self.active) > 1 or not all(facet.filters_tallies for facet in self.active):
+            return None
+        if not any(facet.tallied for facet in self.facet_list):
+            return None  # the tallies hold no rows of these types
+        filters = {}
+        for listed in self.listed:
+            under = ITEMS
+            for facet, value in self.active.items():
+                under = facet.tally_filter(listed, value)
+            filters[ContentType.objects.get_for_model(listed.model).pk] = (listed, under)
+        own = next((facet.param for facet in self.active if facet.tallied), None)
+        read = read_tallies(self, {ct: under for ct, (_listed, under) in filters.items()}, own)
+        return (filters, read) if read is not None else None
+
+    def tallied_counts(self, facet):
+        """{value: number} of `facet` from the tallies (remembering the labels read), or
+        None where they do not keep it."""
+        if not facet.tallied or self.tallies is None:
+            return None
+        filters, read = self.tallies
+        counts, labels = {}, {}
+        for content_type, (_listed, under) in filters.items():
+            if under is None:
+                continue
+            own = facet in self.active  # its own counts are among the pages it does not filter
+            values = read.values(content_type, "" if own else under[0], facet.param)
+            for value, (label, number) in values.items():
+                counts[value] = counts.get(value, 0) + number
+                labels[value] = label
+        facet.remember_labels(self, labels)
+        return counts
+
+    def tallied_count(self, queryset):
+        """The number of the pages of `queryset` (of `filtered`: none or one filter) from the
+        tallies, or None where they do not keep it."""
+        if self.tallies is None:
+            return None
+        filters, read = self.tallies
+        listed = next((ld for ld in self.listed if queryset is self.base(ld)), None)
+        under = ITEMS
+        if listed is None:
+            _facet, listed, _value = self.memo.get(("alone", queryset), (None, None, None))
+            if listed is None:
+                return None
+            under = filters[ContentType.objects.get_for_model(listed.model).pk][1]
+        content_type = ContentType.objects.get_for_model(listed.model).pk
+        return read.count(content_type, under[0]) if under else 0
 
     def count_of(self, queryset):
         """queryset.count(), once per request for each queryset of `filtered`: unfiltered by
@@ -280,6 +339,9 @@ class Listing:
         return self.remembered(("count", queryset), lambda: self.counted(queryset))
 
     def counted(self, queryset):
+        number = self.tallied_count(queryset)
+        if number is not None:
+            return number
         ids = self.matching_alone(queryset)
         return (queryset if ids is None else ids).count()
 

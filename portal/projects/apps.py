@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,9 +8,3 @@ class ProjectsConfig(AppConfig):
     name = "portal.projects"
     label = "projects"
     verbose_name = _("Projekty")
-
-    def ready(self):
-        from portal.projects import tallies
-
-        tallies.connect()
-        post_migrate.connect(tallies.count_when_missing, sender=self)

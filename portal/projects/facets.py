@@ -7,7 +7,7 @@ The region facet (kraj) follows the same relations to the kraje of an item's pro
 """
 
 import heapq
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -75,8 +75,23 @@ class ProjectFacet(Facet):
 
     def counts(self, listing, querysets):
         sums = project_sums(listing, [(ld, qs) for ld, qs in querysets if ld.project])
-        listing.memo.setdefault("project titles", {}).update(sums.titles)
+        self.remember_labels(listing, sums.titles)
         return dict(sums.projects)
+
+    tallied = True
+
+    def tally_values(self, listed):
+        """Each item's public project (as the counts have it)."""
+        if not listed.project:
+            return
+        public = visible_projects().values_list("pk", "slug", "title")
+        public = {pk: (slug, title) for pk, slug, title in public}
+        for pk, project in items_and_projects(listed, visible_projects()):
+            if project in public:
+                yield pk, *public[project]
+
+    def remember_labels(self, listing, labels):
+        listing.memo.setdefault("project titles", {}).update(labels)
 
     def labels(self, listing, values):
         return labels_read_or_known(
@@ -118,8 +133,9 @@ class RegionFacet(Facet):
     def filter(self, listed, queryset, value):
         match = Q()
         for lookup in listed.regions:
-            if lookup == "parent":
-                match |= Q(pk__in=children_of(visible_projects().filter(regions=value.pk)))
+            if lookup == "parent":  # under any project, as the counts have it (staff: its
+                # staff-only reports too; the visitor's own visibility filters the items)
+                match |= Q(pk__in=children_of(project_model().objects.filter(regions=value.pk)))
             else:
                 match |= leads_to(listed.model, lookup, value.pk)
         return queryset.filter(match) if match else queryset.none()
@@ -136,7 +152,7 @@ class RegionFacet(Facet):
             sums = project_sums(listing, through)
             counts.update(sums.kraje)
             names.update(sums.kraj_names)
-            for listed, queryset in () if sums.tallied else through:
+            for listed, queryset in through:
                 counts.subtract(counted_twice(listed, queryset))
         for listed, queryset in querysets:
             skipped = 1 if reaches_kraje_through_projects(listed) else 0
@@ -153,6 +169,37 @@ class RegionFacet(Facet):
         """{slug: name} of the kraje the counts have read (their labels, without a query)."""
         return listing.memo.setdefault("kraj names", {})
 
+    tallied = True
+
+    def tally_values(self, listed):
+        """Each item's kraje, once each, by every lookup (a project's kraje: of any project,
+        as the counts sum them)."""
+        seen = set()
+        for lookup in listed.regions:
+            if lookup == "parent":
+                projects = project_model().objects.order_by()
+                kraje = defaultdict(list)
+                for project, slug, name in projects.filter(regions__isnull=False).values_list(
+                    "pk", "regions__slug", "regions__name"
+                ):
+                    kraje[project].append((slug, name))
+                rows = (
+                    (pk, *kraj)
+                    for pk, project in items_and_projects(listed, projects)
+                    for kraj in kraje.get(project, ())
+                )
+            else:
+                rows = tied_to_regions(listed.model.objects.order_by(), lookup).values_list(
+                    "pk", f"{lookup}__slug", f"{lookup}__name"
+                )
+            for pk, slug, name in rows:
+                if (pk, slug) not in seen:
+                    seen.add((pk, slug))
+                    yield pk, slug, name
+
+    def remember_labels(self, listing, labels):
+        self.names(listing).update(labels)
+
     def labels(self, listing, values):
         return labels_read_or_known(
             self.names(listing),
@@ -168,6 +215,25 @@ def labels_read_or_known(known, values, read):
     if missing:
         known.update(read(missing))
     return {value: known[value] for value in values if value in known}
+
+
+def items_and_projects(listed, projects):
+    """(item pk, project pk) of every item of `listed` and its projects among `projects`
+    (the project above it, or its project field)."""
+    if listed.project == "parent":
+        by_path = dict(projects.values_list("path", "pk"))
+        items = listed.model.objects.order_by().annotate(parent=parent_path())
+        for pk, parent in items.values_list("pk", "parent"):
+            if parent in by_path:
+                yield pk, by_path[parent]
+        return
+    link = listed.model._meta.get_field(listed.project)
+    if link.many_to_many:
+        page, project = link.m2m_field_name(), link.m2m_reverse_field_name()
+        rows = link.remote_field.through.objects.order_by().values_list(page, project)
+    else:
+        rows = listed.model.objects.order_by().values_list("pk", link.attname)
+    yield from rows
 
 
 def leads_to(model, lookup, kraj):
@@ -262,49 +328,23 @@ def counted_twice(listed, queryset):
 
 
 def has_items_with_several_projects(model, through, page):
-    """Whether an item of `model` links to several projects (in `through`): as the tallies
-    say while they are current (one small query), else by counting the links (a count and
-    a distinct count of one column: 13,300 links on SQLite in 1.8 ms, on PostgreSQL 0.8; a
+    """Whether an item of `model` links to several projects (in `through`): a count and a
+    distinct count of one column (13,300 links on SQLite in 1.8 ms, on PostgreSQL 0.8; a
     GROUP BY … HAVING took 1.7 there)."""
-    tally, current, params = tallies_current_sql()
-    sql = f"""
-        SELECT CASE WHEN {current} THEN 1 ELSE 0 END,
-        (SELECT COUNT(*) FROM {tally._meta.db_table} WHERE dimension = %s AND content_type_id = %s)
-    """  # nosec B608 # table names from the models; values are parameters
-    params += [tally.Dimension.SHARED, ContentType.objects.get_for_model(model).pk]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        is_current, several = cursor.fetchone()
-    if is_current:
-        return bool(several)
     numbers = through.objects.aggregate(links=Count("*"), items=Count(page, distinct=True))
     return numbers["links"] != numbers["items"]
-
-
-def tallies_current_sql():
-    """(OutputTally, SQL, params): the SQL is true while the tallies have counted every
-    change (as portal.projects.tallies.tallies_current says)."""
-    tally = apps.get_model("projects", "OutputTally")
-    change = apps.get_model("projects", "OutputTallyChange")
-    sql = (
-        f"NOT EXISTS (SELECT 1 FROM {change._meta.db_table})"  # nosec B608
-        f" AND EXISTS (SELECT 1 FROM {tally._meta.db_table} WHERE dimension = %s)"
-    )
-    return tally, sql, [tally.Dimension.COMPLETE]
 
 
 @dataclass
 class ProjectSums:
     """The items of some listed types summed per project: {slug: number} and {slug: title}
     of the public projects, and {kraj slug: number} summed over the kraje of every project
-    (an item with two projects in one kraj counts there twice, unless `tallied`: read from
-    the tallies, which count each item once per kraj) with {kraj slug: name}."""
+    (an item with two projects in one kraj counts there twice) with {kraj slug: name}."""
 
     projects: dict = field(default_factory=dict)
     titles: dict = field(default_factory=dict)
     kraje: dict = field(default_factory=dict)
     kraj_names: dict = field(default_factory=dict)
-    tallied: bool = False
 
 
 def project_sums(listing, parts):
@@ -320,13 +360,7 @@ def read_project_sums(listing, parts):
     """One query, summing in the database the items per project of every part and only then
     joining the projects and their kraje. (The project and kraj facets of the news listing
     at 20,000 pages on SQLite: 25 ms with 1,200 rows a part read into Python and matched
-    with every project there, 17 so.) Every item of each part (a type the type filter
-    leaves out has none): from the tallies, while they are current."""
-    parts = [(listed, queryset) for listed, queryset in parts if not queryset.query.is_empty()]
-    if parts and all(listing.is_unfiltered(listed, queryset) for listed, queryset in parts):
-        sums = tallied_sums(listing, [listed for listed, _queryset in parts])
-        if sums is not None:
-            return sums
+    with every project there, 17 so.)"""
     ctes, sources, params = [], {"id": [], "path": []}, []
     for listed, queryset in parts:
         for rows, key in per_project(listing, listed, queryset):
@@ -387,39 +421,6 @@ def sums_sql(ctes, sources):
         WHERE project_sum.n > 0
         GROUP BY region.slug, region.name
     """  # nosec B608 # table names from the models; values are parameters
-
-
-def tallied_sums(listing, listed_types):
-    """ProjectSums of every item of `listed_types` the visitor may read, summed from the
-    tallies (portal.projects.tallies) in one query; None while they are not current. (The
-    news listing's project and kraj facets at 20,000 pages: 7 ms on SQLite, 11 on PostgreSQL
-    counting every item and its links; 1 and 2 from the tallies.)"""
-    tally, current, current_params = tallies_current_sql()
-    types = [ContentType.objects.get_for_model(listed.model).pk for listed in listed_types]
-    chosen = (
-        f"tally.content_type_id IN ({', '.join(['%s'] * len(types))})"
-        f" AND tally.visibility IN ({', '.join(['%s'] * len(listing.visibilities))})"
-    )
-    sql = f"""
-        SELECT dimension, slug, name, SUM(number) FROM {tally._meta.db_table} tally
-        WHERE dimension IN (%s, %s) AND {chosen}
-        GROUP BY dimension, slug, name
-        UNION ALL
-        SELECT -1, '', '', CASE WHEN {current} THEN 1 ELSE 0 END
-    """  # nosec B608 # table names from the models; values are parameters
-    params = [tally.Dimension.PROJECT, tally.Dimension.KRAJ, *types, *listing.visibilities]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *current_params])
-        rows = cursor.fetchall()
-    sums, is_current = ProjectSums(tallied=True), False
-    for part, slug, name, number in rows:
-        if part == tally.Dimension.PROJECT:
-            sums.projects[slug], sums.titles[slug] = int(number), name
-        elif part == tally.Dimension.KRAJ:
-            sums.kraje[slug], sums.kraj_names[slug] = int(number), name
-        else:
-            is_current = bool(number)
-    return sums if is_current else None
 
 
 def per_project(listing, listed, queryset):

@@ -24,7 +24,6 @@ from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind
 from portal.core.privacy import public
 from portal.core.visibility import visible
 from portal.projects.facets import RegionFacet
-from portal.projects.tallies import OutputTally, OutputTallyChange  # noqa: F401 (models)
 from portal.taxonomy.facets import TopicFacet
 
 # OP Zaměstnanost numbers as projects print them, e.g. CZ.03.2.63/0.0/0.0/19_098/0015128;

@@ -224,10 +224,9 @@ class IndexPage(BasePage):
         return None, None
 
     @classmethod
-    def every_listed(cls):
-        """The `Listed` of every index page type."""
-        for index_model in _concrete_subclasses(IndexPage):
-            yield from index_model.listed
+    def concrete_subclasses(cls):
+        """Every index page type."""
+        return list(_concrete_subclasses(IndexPage))
 
     @property
     def facet_scripts(self):

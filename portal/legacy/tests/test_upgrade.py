@@ -148,8 +148,8 @@ def upgrade(tmp_path_factory):
 
 COUNTED_ELSEWHERE = ("contenttypes.contenttype", "auth.permission")
 # Counted from the content when `migrate` finds them missing (the listings' tallies, see
-# portal/projects/tallies.py): rows of a new model that no table moved there.
-COUNTED_FROM_CONTENT = ("shared.outputtally",)
+# portal/core/tallies.py): rows of a new model that no table moved there.
+COUNTED_FROM_CONTENT = ("shared.listingtally",)
 
 
 def app_of(key):

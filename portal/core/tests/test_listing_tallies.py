@@ -1,6 +1,6 @@
-"""The tallies of what came out of each project: an unfiltered listing's project and kraj
-facets read them while they are current, and count every item again from the moment a
-change is saved until the refresh after its commit has counted it."""
+"""The listings' tallies (portal.core.tallies): an unfiltered listing, or one filtered by one
+facet, reads every count from them while they are current, and shows what counting the items
+shows; from the moment a change is saved until the refresh after its commit, it counts."""
 
 import re
 
@@ -15,10 +15,18 @@ from news.factories import NewsIndexPageFactory, NewsPageFactory, PeriodReportPa
 from news.models import NewsPage
 from news.tests.test_admin_pages import news_form
 from portal.core.access import staff_group
+from portal.core.tallies import (
+    COMPLETE,
+    ListingTally,
+    ListingTallyChange,
+    refresh_listing_tallies,
+    tallies_current,
+)
 from portal.core.tests.utils import EditorTestCase
 from portal.projects.factories import ProjectPageFactory
-from portal.projects.tallies import OutputTally, refresh_output_tallies, tallies_current
-from portal.taxonomy.factories import MunicipalityFactory, RegionFactory
+from portal.taxonomy.factories import MunicipalityFactory, RegionFactory, TopicFactory
+
+FACETS = ("tema", "projekt", "kraj", "rok", "typ")
 
 
 def options(html, param):
@@ -30,7 +38,19 @@ def options(html, param):
     return set(found)
 
 
-class OutputTallyTests(TestCase):
+def choices(html, param):
+    """The values one filter offers."""
+    select = re.search(rf'<select id="filtr-{param}".*?</select>', html, re.S)
+    return re.findall(r'<option value="([^"]+)"', select.group(0) if select else "")
+
+
+def filters_and_count(html):
+    """What a listing says of its items: every filter's choices, and how many items."""
+    shown = {param: sorted(options(html, param)) for param in FACETS}
+    return shown, re.findall(r"\d+ (?:položk\w*|výsledk\w*)", html), html.count('class="card')
+
+
+class ListingTallyTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.index = NewsIndexPageFactory()
@@ -49,25 +69,37 @@ class OutputTallyTests(TestCase):
             page=closed, restriction_type=PageViewRestriction.GROUPS
         )
         restriction.groups.add(staff_group())
-        cls.both = both = NewsPageFactory(title="Setkání dvou projektů")
+        cls.care, family = TopicFactory(name="Náhradní péče"), TopicFactory(name="Rodina")
+        cls.both = both = NewsPageFactory(title="Setkání dvou projektů", topics=[cls.care])
         both.related_projects.add(cls.project, neighbour)
         both.event_municipality = MunicipalityFactory(name="Jihlava", region=vysocina)
         both.save_revision().publish()
-        PeriodReportPageFactory(parent=cls.project, title="Zpráva za první období")
+        NewsPageFactory(title="Den otevřených dveří", topics=[cls.care, family])
+        PeriodReportPageFactory(parent=cls.project, title="Zpráva za první období", topics=[family])
         PeriodReportPageFactory(parent=closed, title="Zpráva jen pro pracovníky")
-        draft = NewsPageFactory(title="Rozepsaná aktualita", live=False)
+        draft = NewsPageFactory(title="Rozepsaná aktualita", live=False, topics=[cls.care])
         draft.related_projects.add(cls.project)
         cls.staff_reader = get_user_model().objects.create_user("pracovnice", password="x")
         cls.staff_reader.groups.add(staff_group())
 
     def setUp(self):
-        refresh_output_tallies()  # as the task leaves them once the content above is committed
+        refresh_listing_tallies()  # as the task leaves them once the content above is committed
         self.addCleanup(cache.clear)
 
-    def facets(self, client=None):
+    def page(self, client=None, **params):
         cache.clear()
-        html = (client or self.client).get(self.index.url).content.decode()
+        return (client or self.client).get(self.index.url, params).content.decode()
+
+    def facets(self, client=None, **params):
+        html = self.page(client, **params)
         return options(html, "projekt"), options(html, "kraj")
+
+    def raise_tally(self, by=40, **which):
+        """A tally raised behind the signals' back: the page shows it only if it reads it."""
+        news = ContentType.objects.get_for_model(NewsPage)
+        raised = ListingTally.objects.filter(content_type=news, **which)
+        self.assertTrue(raised.exists(), which)
+        raised.update(number=F("number") + by)
 
     def test_the_facets_read_the_tallies_while_they_are_current(self):
         expected = (
@@ -77,34 +109,58 @@ class OutputTallyTests(TestCase):
             {"Pardubický kraj (2)", "Kraj Vysočina (1)"},
         )
         self.assertEqual(self.facets(), expected)
-        news = ContentType.objects.get_for_model(NewsPage)
-        tallied = OutputTally.objects.filter(slug=self.project.slug, content_type=news)
-        tallied.update(number=F("number") + 40)  # no signal: the tallies alone say 42
+        self.raise_tally(filter_param="", param="projekt", value=self.project.slug)
         self.assertIn("Hnízdo inovací (42)", self.facets()[0])
 
+    def test_a_listing_filtered_by_one_facet_reads_the_counts_under_it(self):
+        self.assertIn("Hnízdo inovací (1)", self.facets(tema=self.care.slug)[0])
+        self.raise_tally(filter_value=self.care.slug, param="projekt", value=self.project.slug)
+        self.assertIn("Hnízdo inovací (41)", self.facets(tema=self.care.slug)[0])
+        # Its own choices are counted among every item: two of them have the topic.
+        self.assertIn("Náhradní péče (2)", options(self.page(tema=self.care.slug), "tema"))
+
+    def test_two_filters_count_the_items(self):
+        self.raise_tally(filter_value=self.care.slug, param="projekt", value=self.project.slug)
+        params = {"tema": self.care.slug, "rok": str(self.both.published_at.year)}
+        self.assertIn("Hnízdo inovací (1)", self.facets(**params)[0])
+
     def test_a_type_filter_reads_the_tallies_of_the_type_it_keeps(self):
-        news = ContentType.objects.get_for_model(NewsPage)
-        OutputTally.objects.filter(slug=self.project.slug, content_type=news).update(number=41)
-        cache.clear()
-        html = self.client.get(self.index.url, {"typ": "aktuality"}).content.decode()
-        self.assertIn("Hnízdo inovací (41)", options(html, "projekt"))  # the report not added
+        self.raise_tally(by=39, filter_param="", param="projekt", value=self.project.slug)
+        html = self.page(typ="aktuality")
+        self.assertIn("Hnízdo inovací (40)", options(html, "projekt"))  # the report not added
+        self.assertEqual(
+            options(html, "typ"), {"Aktuality a zprávy z akcí (2)", "Zprávy za období (1)"}
+        )
+
+    def test_every_single_filter_shows_what_counting_shows(self):
+        for client in (self.client, self.staff_client()):
+            html = self.page(client)
+            urls = [{}] + [{p: v} for p in FACETS for v in choices(html, p)]
+            self.assertGreater(len(urls), 10)
+            for params in urls:
+                tallied = filters_and_count(self.page(client, **params))
+                ListingTallyChange.objects.create()  # a pending change: the facets count
+                counted = filters_and_count(self.page(client, **params))
+                ListingTallyChange.objects.all().delete()
+                self.assertEqual(tallied, counted, params)
+
+    def staff_client(self):
+        client = self.client_class()
+        client.force_login(self.staff_reader)
+        return client
 
     def test_a_filtered_listing_counts_an_item_with_two_projects_once_per_kraj(self):
-        # Filtered by a year, the kraj facet sums the items per project, and the tallies say
-        # whether an item has several projects whose surplus to take off.
-        cache.clear()
         params = {"typ": "aktuality", "rok": str(self.both.published_at.year)}
-        html = self.client.get(self.index.url, params).content.decode()
-        self.assertIn("Pardubický kraj (1)", options(html, "kraj"))
+        self.assertIn("Pardubický kraj (1)", options(self.page(**params), "kraj"))
+        self.assertIn("Pardubický kraj (1)", self.facets(tema=self.care.slug)[1])
 
     def test_staff_counts_include_the_staff_only_report(self):
-        self.client.force_login(self.staff_reader)
-        projects, kraje = self.facets()
+        projects, kraje = self.facets(self.staff_client())
         self.assertIn("Kraj Vysočina (2)", kraje)
         self.assertEqual(projects, {"Hnízdo inovací (2)", "Sousední projekt (1)"})  # public ones
 
     def test_a_change_is_counted_again_until_the_refresh_after_its_commit(self):
-        OutputTally.objects.filter(slug=self.project.slug).update(number=40)
+        ListingTally.objects.filter(value=self.project.slug).update(number=40)
         with self.captureOnCommitCallbacks() as after_commit:
             news = NewsPageFactory(title="Nová aktualita")
             news.related_projects.add(self.project)
@@ -119,8 +175,8 @@ class OutputTallyTests(TestCase):
         self.assertIn("Hnízdo inovací (2)", self.facets()[0])
 
     def test_a_database_without_tallies_counts_every_item(self):
-        OutputTally.objects.filter(dimension=OutputTally.Dimension.COMPLETE).delete()
-        OutputTally.objects.update(number=99)
+        ListingTally.objects.filter(param=COMPLETE).delete()
+        ListingTally.objects.update(number=99)
         self.assertIn("Hnízdo inovací (2)", self.facets()[0])
 
 
@@ -145,7 +201,7 @@ class TalliesFollowEveryChangeTests(EditorTestCase):
 
     def setUp(self):
         super().setUp()
-        refresh_output_tallies()
+        refresh_listing_tallies()
         self.addCleanup(cache.clear)
         self.client.logout()  # the facets as the public sees them
 
