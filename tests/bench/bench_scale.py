@@ -368,6 +368,7 @@ def worker(args):
         build_seconds = time.perf_counter() - started
     if args.db == "postgresql":
         vacuum()
+    refresh_ms = time_refresh()
 
     # As a served request ends: Django's test client keeps the connection open, and the
     # SQLite engine keeps the planner's statistics as a connection closes.
@@ -376,10 +377,30 @@ def worker(args):
 
     by_label = {check[0]: check for check in checks()}
     both = clients()
-    _say({"pages": Page.objects.count(), "build_seconds": build_seconds, "checks": list(by_label)})
+    _say(
+        {
+            "pages": Page.objects.count(),
+            "build_seconds": build_seconds,
+            "refresh_ms": refresh_ms,
+            "checks": list(by_label),
+        }
+    )
     for line in sys.stdin:
         check = by_label.get(line.strip())
         _say(measure_check(both, check, args.repeat) if check else {})
+
+
+def time_refresh(times=3):
+    """The median ms of a refresh of the listings' tallies, the background task that follows
+    every content change (the table's pages read them afterwards)."""
+    from portal.core.tallies import refresh_listing_tallies
+
+    timings = []
+    for _ in range(times):
+        started = time.perf_counter()
+        refresh_listing_tallies()
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
 
 
 def _say(result):
@@ -426,6 +447,7 @@ class Worker:
         return {
             "pages": self.setup["pages"],
             "build_seconds": self.setup["build_seconds"],
+            "refresh_ms": self.setup["refresh_ms"],
             "rows": self.rows,
         }
 
@@ -453,6 +475,10 @@ def report(database, demo, large):
     print(
         f"\n{database}: demo {demo['pages']} pages, large {large['pages']} pages"
         + (f" (built in {large['build_seconds']:.0f} s)" if large["build_seconds"] else "")
+    )
+    print(
+        f"refresh of the listings' tallies after a change: demo {demo['refresh_ms']:.0f} ms,"
+        f" large {large['refresh_ms']:.0f} ms"
     )
     print(
         f"{'check':<36} {'demo ms':>8} {'p95':>6} {'SQL':>4} {'KB':>6} │ "
