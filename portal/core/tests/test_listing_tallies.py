@@ -2,6 +2,7 @@
 facet, reads every count from them while they are current, and shows what counting the items
 shows; from the moment a change is saved until the refresh after its commit, it counts."""
 
+import datetime
 import re
 
 from django.contrib.auth import get_user_model
@@ -11,9 +12,12 @@ from django.db.models import F
 from django.test import TestCase
 from wagtail.models import PageViewRestriction
 
+from methodology.factories import ToolIndexPageFactory, ToolPageFactory
+from methodology.models import ValidationStage
 from news.factories import NewsIndexPageFactory, NewsPageFactory, PeriodReportPageFactory
 from news.models import NewsPage
 from news.tests.test_admin_pages import news_form
+from portal.adoption.models import Adoption
 from portal.core.access import staff_group
 from portal.core.tallies import (
     COMPLETE,
@@ -24,9 +28,12 @@ from portal.core.tallies import (
 )
 from portal.core.tests.utils import EditorTestCase
 from portal.projects.factories import ProjectPageFactory
-from portal.taxonomy.factories import MunicipalityFactory, RegionFactory, TopicFactory
-
-FACETS = ("tema", "projekt", "kraj", "rok", "typ")
+from portal.taxonomy.factories import (
+    MunicipalityFactory,
+    RegionFactory,
+    TargetGroupFactory,
+    TopicFactory,
+)
 
 
 def options(html, param):
@@ -44,10 +51,24 @@ def choices(html, param):
     return re.findall(r'<option value="([^"]+)"', select.group(0) if select else "")
 
 
-def filters_and_count(html):
-    """What a listing says of its items: every filter's choices, and how many items."""
-    shown = {param: sorted(options(html, param)) for param in FACETS}
-    return shown, re.findall(r"\d+ (?:položk\w*|výsledk\w*)", html), html.count('class="card')
+def every_filter_shows_what_counting_shows(test, client, url):
+    """Each single-filter listing of `url` (every choice of every filter field it shows) as
+    the tallies say and as counting its items says: the same filters, counts and items."""
+    cache.clear()
+    html = client.get(url).content.decode()
+    params = sorted(set(re.findall(r'<select id="filtr-([a-z]+)"', html)))
+    urls = [{}] + [{param: value} for param in params for value in choices(html, param)]
+    test.assertGreater(len(urls), 8)
+    for query in urls:
+        shown = []
+        for pending in (False, True):
+            if pending:
+                ListingTallyChange.objects.create()  # a change not counted yet: counting
+            cache.clear()
+            page = client.get(url, query).content.decode()
+            shown.append(({p: sorted(options(page, p)) for p in params}, page.count('class="card')))
+        ListingTallyChange.objects.all().delete()
+        test.assertEqual(shown[0], shown[1], query)
 
 
 class ListingTallyTests(TestCase):
@@ -134,15 +155,7 @@ class ListingTallyTests(TestCase):
 
     def test_every_single_filter_shows_what_counting_shows(self):
         for client in (self.client, self.staff_client()):
-            html = self.page(client)
-            urls = [{}] + [{p: v} for p in FACETS for v in choices(html, p)]
-            self.assertGreater(len(urls), 10)
-            for params in urls:
-                tallied = filters_and_count(self.page(client, **params))
-                ListingTallyChange.objects.create()  # a pending change: the facets count
-                counted = filters_and_count(self.page(client, **params))
-                ListingTallyChange.objects.all().delete()
-                self.assertEqual(tallied, counted, params)
+            every_filter_shows_what_counting_shows(self, client, self.index.url)
 
     def staff_client(self):
         client = self.client_class()
@@ -178,6 +191,45 @@ class ListingTallyTests(TestCase):
         ListingTally.objects.filter(param=COMPLETE).delete()
         ListingTally.objects.update(number=99)
         self.assertIn("Hnízdo inovací (2)", self.facets()[0])
+
+
+class ToolListingTallyTests(TestCase):
+    """The tool listing's own facets keep tallies too: target groups, the kraje of the
+    project and of the validation steps, the kraje where a tool is used."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.index = ToolIndexPageFactory()
+        pardubice, vysocina = RegionFactory(slug="pardubicky"), RegionFactory(slug="vysocina")
+        jihlava = MunicipalityFactory(name="Jihlava", region=vysocina)
+        project = ProjectPageFactory(title="Hnízdo inovací")
+        project.regions.add(pardubice)
+        project.save_revision().publish()
+        cls.children = children = TargetGroupFactory(name="Děti")
+        parents = TargetGroupFactory(name="Rodiče")
+        topic = TopicFactory(name="Sanace rodiny")
+        first = ToolPageFactory(
+            title="Mapa sítě", source_project=project, topics=[topic],
+            stages=[(ValidationStage.PROTOTYPE, datetime.date(2023, 3, 1), jihlava)],
+        )  # fmt: skip
+        first.target_groups.add(children, parents)
+        first.save_revision().publish()
+        second = ToolPageFactory(title="Rodinná konference", source_project=project)
+        second.target_groups.add(children)
+        second.save_revision().publish()
+        ToolPageFactory(title="Kontrolní seznam", topics=[topic])
+        Adoption.objects.create(page=second, municipality=jihlava)
+
+    def setUp(self):
+        refresh_listing_tallies()
+        self.addCleanup(cache.clear)
+
+    def test_every_single_filter_shows_what_counting_shows(self):
+        every_filter_shows_what_counting_shows(self, self.client, self.index.url)
+        cache.clear()
+        html = self.client.get(self.index.url, {"skupina": self.children.slug}).content.decode()
+        # Both tools by their project's kraj; one by the place of its validation step too.
+        self.assertEqual(options(html, "kraj"), {"Pardubický kraj (2)", "Kraj Vysočina (1)"})
 
 
 class TalliesFollowEveryChangeTests(EditorTestCase):
@@ -238,6 +290,23 @@ class TalliesFollowEveryChangeTests(EditorTestCase):
             )
             restriction.groups.add(staff_group())
         self.assertTallied(set(), set())
+
+    def test_a_topic_given_to_a_report_and_renamed(self):
+        with self.committed():
+            topic = TopicFactory(name="Sanace rodiny")
+            self.report.topics.add(topic)
+            self.report.save_revision().publish()
+        self.assertTallied({"Podpora rodin v Telči (1)"}, {"Pardubický kraj (1)"})
+        self.assertEqual(self.topics(), {"Sanace rodiny (1)"})
+        with self.committed():
+            topic.name = "Sanace a podpora rodiny"
+            topic.save()
+        self.assertTrue(tallies_current())
+        self.assertEqual(self.topics(), {"Sanace a podpora rodiny (1)"})
+
+    def topics(self):
+        cache.clear()
+        return options(self.client.get(self.index.url).content.decode(), "tema")
 
     def test_a_project_moved_to_another_kraj(self):
         with self.committed():
