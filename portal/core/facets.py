@@ -209,9 +209,8 @@ class YearFacet(Facet):
             return
         rows = listed.model.objects.order_by()
         if not listed.date_end:
-            for pk, year in rows.annotate(year=year_of(rows, listed.date)).values_list(
-                "pk", "year"
-            ):
+            rows = rows.annotate(year=year_of(rows, listed.date))
+            for pk, year in rows.values_list("pk", "year"):
                 yield pk, year, year
             return
         start, end = year_of(rows, listed.date), year_of(rows, listed.date_end)

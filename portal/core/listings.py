@@ -293,7 +293,7 @@ class Listing:
             under = ITEMS
             for facet, value in self.active.items():
                 under = facet.tally_filter(listed, value)
-            filters[ContentType.objects.get_for_model(listed.model).pk] = (listed, under)
+            filters[type_id(listed)] = (listed, under)
         own = next((facet.param for facet in self.active if facet.tallied), None)
         read = read_tallies(self, {ct: under for ct, (_listed, under) in filters.items()}, own)
         return (filters, read) if read is not None else None
@@ -322,15 +322,14 @@ class Listing:
         if self.tallies is None:
             return None
         filters, read = self.tallies
-        listed = next((ld for ld in self.listed if queryset is self.base(ld)), None)
-        under = ITEMS
+        every = next((listed for listed in self.listed if queryset is self.base(listed)), None)
+        if every is not None:
+            return read.count(type_id(every), under="")
+        _facet, listed, _value = self.memo.get(("alone", queryset), (None, None, None))
         if listed is None:
-            _facet, listed, _value = self.memo.get(("alone", queryset), (None, None, None))
-            if listed is None:
-                return None
-            under = filters[ContentType.objects.get_for_model(listed.model).pk][1]
-        content_type = ContentType.objects.get_for_model(listed.model).pk
-        return read.count(content_type, under[0]) if under else 0
+            return None
+        under = filters[type_id(listed)][1]
+        return read.count(type_id(listed), under=under[0]) if under else 0
 
     def count_of(self, queryset):
         """queryset.count(), once per request for each queryset of `filtered`: unfiltered by
@@ -395,6 +394,10 @@ class Listing:
                 )
                 loaded.update({page.pk: page for page in queryset})
         return with_topics([loaded[pk] for _listed, pk in items if pk in loaded])
+
+
+def type_id(listed):
+    return ContentType.objects.get_for_model(listed.model).pk
 
 
 def with_topics(pages):
