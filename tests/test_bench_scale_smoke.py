@@ -10,6 +10,7 @@ from portal.projects.factories import ProjectIndexPageFactory
 from portal.projects.models import ProjectPage
 from portal.taxonomy.factories import TopicFactory
 from tests.bench import bench_scale
+from tests.bench.scale_corpus import build_large
 
 
 class ScaleBenchmarkSmokeTests(TestCase):
@@ -23,7 +24,7 @@ class ScaleBenchmarkSmokeTests(TestCase):
         ):
             factory()
         TopicFactory(name="Sanace rodiny")
-        made = bench_scale.build_large(80)
+        made = build_large(80)
         self.assertEqual(made, 80)
         # Shaped like a real portal: every news item from a project, every project in a kraj.
         self.assertFalse(NewsPage.objects.filter(related_projects=None).exists())
