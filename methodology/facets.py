@@ -33,6 +33,12 @@ class EvidenceFacet(Facet):
                 counts[level] = counts.get(level, 0) + number
         return counts
 
+    tallied = True
+
+    def tally_values(self, listed):
+        rows = listed.model.objects.exclude(evidence_level="").values_list("pk", "evidence_level")
+        return ((pk, level, level) for pk, level in rows)
+
     def labels(self, listing, values):
         return {value: EvidenceLevel(value).label for value in values if value in EVIDENCE_ORDER}
 
