@@ -8,6 +8,8 @@ Those numbers change only when content does, so they are counted once after each
 visibility, the items per value of each facet that keeps tallies (`Facet.tallied`), among
 every item and among the items of each value of another such facet. An unfiltered listing,
 or one filtered by one such facet, then reads all its counts in one query (`read_tallies`).
+At 20,000 pages a refresh writes about 60,000 rows in about a second (the news listing
+filtered by a topic: 26 queries and 56 ms on SQLite counting, 17 and 42 ms so).
 
 A change writes a `ListingTallyChange` row in its own transaction (no shared row to lock); a
 refresh deletes the rows it has seen. The tallies are current while no change row is left
