@@ -251,9 +251,9 @@ def worker(args):
         if args.portal == "large":
             build_large(args.pages)
         build_seconds = time.perf_counter() - started
+    refresh_ms = time_refresh()  # before the vacuum, which clears the rows it replaced
     if args.db == "postgresql":
         vacuum()
-    refresh_ms = time_refresh()
 
     # As a served request ends: Django's test client keeps the connection open, and the
     # SQLite engine keeps the planner's statistics as a connection closes.
