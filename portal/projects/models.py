@@ -2,6 +2,7 @@ from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -18,6 +19,7 @@ from wagtail.search import index
 from portal.core.access import is_staff_reader
 from portal.core.api import RowsField, name_of, names
 from portal.core.blocks import RICH_TEXT_FEATURES, ProjectBodyBlock
+from portal.core.content_version import FRAGMENT_SECONDS, content_version
 from portal.core.facets import YearFacet
 from portal.core.listings import Listed, ListingOrderIndex
 from portal.core.models import AttachedDocument, BasePage, IndexPage, SearchKind, filed_under
@@ -37,6 +39,21 @@ validate_registration_number = RegexValidator(
 # How a project page lists a type of its child pages that names no template of its own.
 PROJECT_OUTPUTS_TEMPLATE = "projects/includes/project_outputs.html"
 OUTPUTS_SHOWN = 12  # pages of each type on the project page; the rest in the type's listing
+
+
+def index_of(model):
+    """(the URL of the index listing `model`'s pages, its type filter's value when it lists
+    several types), or ("", ""); remembered until content changes (a project's page asks
+    for each list with more outputs than it shows)."""
+
+    def find():
+        index, listed = IndexPage.listing_of(model)
+        if index is None:
+            return ("", "")
+        return (index.url, listed.kind if len(index.listed) > 1 else "")
+
+    key = f"portal:index-of:{model._meta.label_lower}:{content_version()}"
+    return cache.get_or_set(key, find, FRAGMENT_SECONDS)
 
 
 class ProjectPage(BasePage):
@@ -282,13 +299,11 @@ class ProjectPage(BasePage):
 
     def listing_url(self, model):
         """The listing of `model`'s pages filtered to this project, or "" if none lists it."""
-        index, listed = IndexPage.listing_of(model)
-        if index is None:
+        url, kind = index_of(model)
+        if not url:
             return ""
-        params = {"projekt": self.slug}
-        if len(index.listed) > 1:
-            params["typ"] = listed.kind
-        return f"{index.url}?{urlencode(params)}"
+        params = {"projekt": self.slug, **({"typ": kind} if kind else {})}
+        return f"{url}?{urlencode(params)}"
 
     def outputs_of(self, model, staff=False):
         pages = visible(model.objects.child_of(self), staff)
