@@ -305,10 +305,10 @@ class Listing:
             return None
         filters, read = self.tallies
         counts, labels = {}, {}
+        own = facet in self.active  # its own counts are among the pages it does not filter
         for content_type, (_listed, under) in filters.items():
             if under is None:
                 continue
-            own = facet in self.active  # its own counts are among the pages it does not filter
             values = read.values(content_type, "" if own else under[0], facet.param)
             for value, (label, number) in values.items():
                 counts[value] = counts.get(value, 0) + number
@@ -322,7 +322,7 @@ class Listing:
         if self.tallies is None:
             return None
         filters, read = self.tallies
-        every = next((listed for listed in self.listed if queryset is self.base(listed)), None)
+        every = next((ld for ld in self.listed if self.is_unfiltered(ld, queryset)), None)
         if every is not None:
             return read.count(type_id(every), under="")
         _facet, listed, _value = self.memo.get(("alone", queryset), (None, None, None))
