@@ -192,6 +192,14 @@ class EventTopic(Orderable):
     panels = [FieldPanel("name")]
 
 
+def moment_of(date):
+    """A listing's date as the moment it is published at: a day (a report's period end) at
+    noon, Prague time; None stays None."""
+    if date is None or isinstance(date, datetime.datetime):
+        return date
+    return timezone.make_aware(datetime.datetime.combine(date, datetime.time(12)))
+
+
 class PeriodReportPage(BasePage):
     """A report on one monitoring period of a project; lives under its project."""
 
@@ -262,8 +270,8 @@ class PeriodReportPage(BasePage):
 
     @property
     def date_published(self):
-        """A report is dated by the last day of its period (noon, Prague time)."""
-        return timezone.make_aware(datetime.datetime.combine(self.period_end, datetime.time(12)))
+        """A report is dated by the last day of its period (see `moment_of`)."""
+        return moment_of(self.period_end)
 
     @property
     def byline(self):
