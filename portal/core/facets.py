@@ -99,6 +99,9 @@ class Facet:
     # Whether the facet's counts are kept in the listings' tallies (portal.core.tallies),
     # from `tally_values`; a listing filtered by it alone then reads every count there.
     tallied = False
+    # How many of its most frequent values a listing shows, where not all (with any as
+    # frequent as the last of them): only those are read of its tallies.
+    tally_most = None
 
     def tally_values(self, listed):
         """(page pk, value, label) of every page of `listed` (tallied facets)."""

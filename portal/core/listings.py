@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.access import is_staff_reader
 from portal.core.pagination import PAGE_SIZE, paginate
-from portal.core.tallies import ITEMS, read_tallies
+from portal.core.tallies import ITEMS, Most, read_tallies
 from portal.core.text import alphabetical
 from portal.core.visibility import visible, visible_values
 
@@ -295,7 +295,9 @@ class Listing:
                 under = facet.tally_filter(listed, value)
             filters[type_id(listed)] = (listed, under)
         own = next((facet.param for facet in self.active if facet.tallied), None)
-        read = read_tallies(self, {ct: under for ct, (_listed, under) in filters.items()}, own)
+        most = [Most(f.param, f.tally_most) for f in self.facet_list if f.tallied and f.tally_most]
+        unders = {ct: under for ct, (_listed, under) in filters.items()}
+        read = read_tallies(self, unders, own, most)
         return (filters, read) if read is not None else None
 
     def tallied_counts(self, facet):
@@ -304,6 +306,10 @@ class Listing:
         if not facet.tallied or self.tallies is None:
             return None
         filters, read = self.tallies
+        if facet.param in read.summed:
+            summed = read.summed[facet.param]
+            facet.remember_labels(self, {value: label for value, (label, _n) in summed.items()})
+            return {value: number for value, (_label, number) in summed.items()}
         counts, labels = {}, {}
         own = facet in self.active  # its own counts are among the pages it does not filter
         for content_type, (_listed, under) in filters.items():

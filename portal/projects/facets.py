@@ -79,6 +79,7 @@ class ProjectFacet(Facet):
         return dict(sums.projects)
 
     tallied = True
+    tally_most = MAX_LISTED_CHOICES + 1  # one more: whether there are more than it shows
 
     def tally_values(self, listed):
         """Each item's public project (as the counts have it)."""

@@ -4,6 +4,7 @@ shows; from the moment a change is saved until the refresh after its commit, it 
 
 import datetime
 import re
+from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -27,6 +28,7 @@ from portal.core.tallies import (
     tallies_current,
 )
 from portal.core.tests.utils import EditorTestCase
+from portal.projects.facets import ProjectFacet
 from portal.projects.factories import ProjectPageFactory
 from portal.taxonomy.factories import (
     MunicipalityFactory,
@@ -191,6 +193,65 @@ class ListingTallyTests(TestCase):
         ListingTally.objects.filter(param=COMPLETE).delete()
         ListingTally.objects.update(number=99)
         self.assertIn("Hnízdo inovací (2)", self.facets()[0])
+
+
+def suggested(html, param):
+    """The typed filter's value and its offered choices, in order: [label: count]."""
+    field = re.search(rf'<input type="search" id="filtr-{param}"[^>]*value="([^"]*)"', html)
+    offered = re.findall(
+        r'<option value="([^"]+)">(\d+)</option>',
+        re.search(rf'<datalist id="filtr-{param}-volby">.*?</datalist>', html, re.S).group(0),
+    )
+    return field.group(1), [f"{label}: {count}" for label, count in offered]
+
+
+@mock.patch("portal.projects.facets.MAX_LISTED_CHOICES", 2)
+@mock.patch.object(ProjectFacet, "tally_most", 3)
+class MostFrequentProjectsTests(TestCase):
+    """Past a number of projects the project filter becomes a typed field offering the most
+    frequent ones: only those are read of the tallies, summed over news and reports in
+    SQL, and it offers what counting offers (two offered here instead of 30)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.index = NewsIndexPageFactory()
+        cls.topic = TopicFactory(name="Sanace rodiny")
+        # Items: Alfa 3 (news and a report), Beta and Gama 2 each (a tie), Delta and Epsilon 1.
+        for title, news, reports in (
+            ("Alfa", 2, 1),
+            ("Beta", 2, 0),
+            ("Gama", 0, 2),
+            ("Delta", 1, 0),
+            ("Epsilon", 0, 1),
+        ):
+            project = ProjectPageFactory(title=f"Projekt {title}", slug=title.lower())
+            for number in range(news):
+                item = NewsPageFactory(title=f"{title} {number}", topics=[cls.topic])
+                item.related_projects.add(project)
+                item.save()
+            for number in range(reports):
+                PeriodReportPageFactory(parent=project, title=f"Zpráva {title} {number}")
+
+    def setUp(self):
+        refresh_listing_tallies()
+        self.addCleanup(cache.clear)
+
+    def offered(self, pending=False, **params):
+        if pending:
+            ListingTallyChange.objects.create()  # a change not counted yet: counting
+        cache.clear()
+        html = self.client.get(self.index.url, params).content.decode()
+        ListingTallyChange.objects.all().delete()
+        return suggested(html, "projekt")
+
+    def test_the_most_frequent_projects_are_offered_as_counting_offers_them(self):
+        self.assertEqual(self.offered(), ("", ["Projekt Alfa: 3", "Projekt Beta: 2"]))
+        for params in ({}, {"projekt": "epsilon"}, {"tema": self.topic.slug}, {"typ": "zpravy"}):
+            with self.subTest(**params):
+                self.assertEqual(self.offered(**params), self.offered(pending=True, **params))
+        # A chosen project outside the most frequent still shows its name.
+        self.assertEqual(self.offered(projekt="epsilon")[0], "Projekt Epsilon")
+        self.assertEqual(self.offered(typ="zpravy"), ("", ["Projekt Gama: 2", "Projekt Alfa: 1"]))
 
 
 class ToolListingTallyTests(TestCase):
