@@ -303,14 +303,14 @@ def most_sql(listing, filters, own, most, number):
     if not reads:
         reads.append("SELECT '' AS value, '' AS label, 0 AS number WHERE 1 = 0")
     name = f"most_{number}"
+    # Names and reads are the code's own; the values are parameters.
     cte = (
-        f"{name} AS (SELECT value, MAX(label) AS label, SUM(number) AS number"
+        f"{name} AS (SELECT value, MAX(label) AS label, SUM(number) AS number"  # nosec B608
         f" FROM ({' UNION ALL '.join(reads)}) AS tallies GROUP BY value)"
     )
     # The values as frequent as the limit-th most frequent one (all of them when fewer).
-    kept = (
-        f"number >= COALESCE((SELECT number FROM {name} ORDER BY number DESC LIMIT 1 OFFSET %s), 0)"
-    )
+    limit = f"SELECT number FROM {name} ORDER BY number DESC LIMIT 1 OFFSET %s"  # nosec B608
+    kept = f"number >= COALESCE(({limit}), 0)"
     select = f"SELECT 0, '', %s, value, label, number FROM {name} WHERE {kept}"  # nosec B608
     return cte, params, select, [most.param, most.limit - 1]
 
