@@ -100,19 +100,19 @@ FEED_RELATED = {
 }
 
 
-def newest_listed(*listings):
+def newest_listed(*types):
     """The newest items of the listed types, newest first: the dates of each type's newest
     read first, then only the items shown built, with what the feed shows of them (building
     every type's newest took a feed of two types most of its time)."""
     dated = []
-    for listed in listings:
+    for listed in types:
         queryset = listed.queryset().order_by(*listed.ordering())
         for pk, date in queryset.values_list("pk", listed.order)[:FEED_SIZE]:
             dated.append((moment_of(date) or UNDATED, listed, pk))
     dated.sort(key=lambda row: row[0], reverse=True)
     shown = dated[:FEED_SIZE]
     built = {}
-    for listed in listings:
+    for listed in types:
         pks = [pk for _date, of, pk in shown if of is listed]
         if pks:
             built.update((page.pk, page) for page in feed_pages(listed).filter(pk__in=pks))
