@@ -193,8 +193,7 @@ class EventTopic(Orderable):
 
 
 def moment_of(date):
-    """A listing's date as the moment it is published at: a day (a report's period end) at
-    noon, Prague time; None stays None."""
+    """A listing's date as a moment: a day (a report's period end) at noon, Prague time."""
     if date is None or isinstance(date, datetime.datetime):
         return date
     return timezone.make_aware(datetime.datetime.combine(date, datetime.time(12)))
