@@ -273,7 +273,7 @@ def read_tallies(listing, filters, own=None, most=()):
     with connection.cursor() as cursor:
         cursor.execute(sql, [*ctes_params, *sql_params, COMPLETE, *params])
         result = cursor.fetchall()
-    return tallies_of_rows(result)
+    return read_rows(result)
 
 
 def visible_types_sql(listing, types):
@@ -315,7 +315,9 @@ def most_sql(listing, filters, own, most, number):
     return cte, params, select, [most.param, most.limit - 1]
 
 
-def tallies_of_rows(result):
+def read_rows(result):
+    """Tallies of the rows `read_tallies` read, or None while they are not current (not to
+    be confused with `tallies_of`, which counts the rows a refresh writes)."""
     tallies, is_current = Tallies(), False
     for content_type, under, param, value, label, number in result:
         if content_type is None:
